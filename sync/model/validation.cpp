@@ -1,5 +1,6 @@
 #include "sync/model/validation.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -10,17 +11,22 @@ namespace treffpunkt {
 
 namespace {
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+bool IsAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 const std::array<std::string_view, 5> kVocabularies = {
-    kVocabFieldOfAction, kVocabNetworkTopic, kVocabNetworkLevel, kVocabTargetGroup,
-    kVocabHelpKind};
+    kVocabFieldOfAction, kVocabNetworkTopic, kVocabNetworkLevel, kVocabTargetGroup, kVocabHelpKind};
 
 // Collects problems for one record under a common path prefix.
 class Checker {
-public:
+  public:
     Checker(std::string path, std::vector<Problem>& problems)
         : m_path(std::move(path)), m_problems(problems) {}
 
@@ -143,7 +149,7 @@ public:
         }
     }
 
-private:
+  private:
     std::string m_path;
     std::vector<Problem>& m_problems;
 };
@@ -179,13 +185,16 @@ void Check(Checker& c, const Organization& r) {
 void Check(Checker& c, const Place& r) {
     c.Localized("name", r.name, kMaxNameChars, true);
     c.Localized("description", r.description, kMaxDescriptionChars, false, true);
-    c.Required("kind", r.kind);
-    c.PlainText("kind", r.kind, 64);
+    if (std::find(kPlaceKinds.begin(), kPlaceKinds.end(), r.kind) == kPlaceKinds.end()) {
+        c.Report("kind", "\"" + SanitizeUtf8(r.kind.substr(0, 40)) +
+                             "\" is not a kind of place (see docs/dataset.md, e.g. "
+                             "ort_der_begegnung, kita, schule, kirche, sozialbuero)");
+    }
     c.Required("district", r.district);
     c.PlainText("district", r.district, kMaxNameChars);
     c.PlainText("social_space", r.social_space, kMaxNameChars);
     c.PlainText("address.street", r.address.street, kMaxShortFieldChars);
-    c.PlainText("address.postal_code", r.address.postal_code, 10);
+    c.PlainText("address.postal_code", r.address.postal_code, kMaxPostalCodeChars);
     c.Required("address.city", r.address.city);
     c.PlainText("address.city", r.address.city, kMaxNameChars);
     if (r.latitude && (*r.latitude < -90 || *r.latitude > 90)) {
@@ -296,21 +305,24 @@ std::vector<Reference> ReferencesOf(const AnyRecord& record) {
     auto list = [&](std::string_view field, const std::vector<std::string>& ids, RecordKind kind,
                     std::string_view vocab) {
         for (size_t i = 0; i < ids.size(); ++i) {
-            refs.push_back({std::string(field) + "[" + std::to_string(i) + "]", &ids[i], kind,
-                            vocab});
+            refs.push_back(
+                {std::string(field) + "[" + std::to_string(i) + "]", &ids[i], kind, vocab});
         }
     };
     std::visit(
         [&](const auto& r) {
             using R = std::decay_t<decltype(r)>;
             if constexpr (std::is_same_v<R, Place>) {
-                refs.push_back({"organization_id", &r.organization_id, RecordKind::kOrganization, {}});
+                refs.push_back(
+                    {"organization_id", &r.organization_id, RecordKind::kOrganization, {}});
                 refs.push_back({"contact_id", &r.contact_id, RecordKind::kContact, {}});
             } else if constexpr (std::is_same_v<R, Contact>) {
-                refs.push_back({"organization_id", &r.organization_id, RecordKind::kOrganization, {}});
+                refs.push_back(
+                    {"organization_id", &r.organization_id, RecordKind::kOrganization, {}});
                 refs.push_back({"place_id", &r.place_id, RecordKind::kPlace, {}});
             } else if constexpr (std::is_same_v<R, Offer>) {
-                refs.push_back({"organization_id", &r.organization_id, RecordKind::kOrganization, {}});
+                refs.push_back(
+                    {"organization_id", &r.organization_id, RecordKind::kOrganization, {}});
                 refs.push_back({"place_id", &r.place_id, RecordKind::kPlace, {}});
                 refs.push_back({"contact_id", &r.contact_id, RecordKind::kContact, {}});
                 list("fields_of_action", r.fields_of_action, RecordKind::kTaxonomy,
@@ -318,12 +330,16 @@ std::vector<Reference> ReferencesOf(const AnyRecord& record) {
                 list("target_groups", r.target_groups, RecordKind::kTaxonomy, kVocabTargetGroup);
             } else if constexpr (std::is_same_v<R, Helper>) {
                 refs.push_back({"place_id", &r.place_id, RecordKind::kPlace, {}});
-                refs.push_back({"coordinator_contact_id", &r.coordinator_contact_id,
-                                RecordKind::kContact, {}});
+                refs.push_back({"coordinator_contact_id",
+                                &r.coordinator_contact_id,
+                                RecordKind::kContact,
+                                {}});
                 list("kinds_of_help", r.kinds_of_help, RecordKind::kTaxonomy, kVocabHelpKind);
             } else if constexpr (std::is_same_v<R, Network>) {
-                refs.push_back({"topic_id", &r.topic_id, RecordKind::kTaxonomy, kVocabNetworkTopic});
-                refs.push_back({"level_id", &r.level_id, RecordKind::kTaxonomy, kVocabNetworkLevel});
+                refs.push_back(
+                    {"topic_id", &r.topic_id, RecordKind::kTaxonomy, kVocabNetworkTopic});
+                refs.push_back(
+                    {"level_id", &r.level_id, RecordKind::kTaxonomy, kVocabNetworkLevel});
                 refs.push_back({"contact_id", &r.contact_id, RecordKind::kContact, {}});
                 list("organization_ids", r.organization_ids, RecordKind::kOrganization, {});
             }
@@ -348,8 +364,7 @@ bool IsUuid(std::string_view text) {
 }
 
 bool IsLanguageCode(std::string_view text) {
-    return text.size() == 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] >= 'a' &&
-           text[1] <= 'z';
+    return text.size() == 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] >= 'a' && text[1] <= 'z';
 }
 
 bool IsEmailAddress(std::string_view text) {
@@ -357,7 +372,8 @@ bool IsEmailAddress(std::string_view text) {
         return false;
     }
     const size_t at = text.find('@');
-    if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
+    if (at == std::string_view::npos || at == 0 ||
+        text.find('@', at + 1) != std::string_view::npos) {
         return false;
     }
     const std::string_view domain = text.substr(at + 1);
@@ -467,8 +483,8 @@ void ValidateRecord(const AnyRecord& record, const std::string& path,
     std::visit([&](const auto& r) { Check(c, r); }, record);
 }
 
-void ValidateReferences(const AnyRecord& record, const RecordIndex& index,
-                        const std::string& path, std::vector<Problem>& problems) {
+void ValidateReferences(const AnyRecord& record, const RecordIndex& index, const std::string& path,
+                        std::vector<Problem>& problems) {
     if (MetaOf(record).deleted) {
         return;
     }

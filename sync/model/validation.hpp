@@ -2,6 +2,7 @@
 // fields, formats, text limits, references. Standard library only.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -12,12 +13,27 @@
 
 namespace treffpunkt {
 
-// Text limits in code points. The volunteer forms show the same limits as they type.
-inline constexpr size_t kMaxNameChars = 120;         // titles, names, roles, first names
-inline constexpr size_t kMaxSummaryChars = 300;      // summary, notes, availability, cost
-inline constexpr size_t kMaxDescriptionChars = 4000; // descriptions, about
-inline constexpr size_t kMaxShortFieldChars = 254;   // e-mail, URL, street, district
+// Text limits in code points (docs/dataset.md). The volunteer forms show them as they type.
+inline constexpr size_t kMaxNameChars = 120;          // titles, names, roles, districts
+inline constexpr size_t kMaxSummaryChars = 300;       // summaries, notes, costs, about, hours
+inline constexpr size_t kMaxDescriptionChars = 4000;  // descriptions
+inline constexpr size_t kMaxShortFieldChars = 254;    // e-mail, web address, street
 inline constexpr size_t kMaxPhoneChars = 40;
+inline constexpr size_t kMaxPostalCodeChars = 10;
+
+// The kinds of place (docs/dataset.md).
+inline constexpr std::array<std::string_view, 12> kPlaceKinds = {"ort_der_begegnung",
+                                                                 "kita",
+                                                                 "schule",
+                                                                 "kirche",
+                                                                 "gemeindezentrum",
+                                                                 "sozialbuero",
+                                                                 "quartiersbuero",
+                                                                 "mehrgenerationenhaus",
+                                                                 "verein",
+                                                                 "beratungsstelle",
+                                                                 "rathaus",
+                                                                 "sonstiges"};
 
 bool IsUuid(std::string_view text);          // 8-4-4-4-12 lower-case hex digits
 bool IsLanguageCode(std::string_view text);  // ISO 639-1: two lower-case letters
@@ -36,7 +52,7 @@ void ValidateRecord(const AnyRecord& record, const std::string& path,
 
 // Looks up the records a dataset's references point to.
 class RecordIndex {
-public:
+  public:
     virtual ~RecordIndex() = default;
     // The kind of the record with this id, if there is one (and it is not deleted).
     virtual std::optional<RecordKind> KindOfId(std::string_view id) const = 0;
@@ -45,7 +61,7 @@ public:
 };
 
 // Checks that every id a record refers to exists with the right kind (and vocabulary).
-void ValidateReferences(const AnyRecord& record, const RecordIndex& index,
-                        const std::string& path, std::vector<Problem>& problems);
+void ValidateReferences(const AnyRecord& record, const RecordIndex& index, const std::string& path,
+                        std::vector<Problem>& problems);
 
 }  // namespace treffpunkt

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,7 +104,8 @@ struct SearchHit {
 
 struct SearchResult {
     std::vector<SearchHit> hits;  // best first, at most `limit`
-    size_t total{0};              // all matches
+    size_t total{0};              // all matches, counted up to 1,000
+    bool total_capped{false};     // more than 1,000 match ("mehr als 1.000 Treffer")
 };
 
 struct ImportStats {
@@ -112,7 +114,7 @@ struct ImportStats {
 };
 
 class Replica {
-public:
+  public:
     // Opens (creating if needed) the database at `path` and migrates it to the current schema.
     // Errors: "db.open" (cannot open or create), "db.corrupt" (not a database or damaged),
     // "db.newer_schema" (written by a newer Treffpunkt; the file is left untouched).
@@ -141,8 +143,16 @@ public:
     Result<std::optional<HelperDetail>> GetHelperDetail(std::string_view id);
 
     // --- Lists -----------------------------------------------------------------------------
-    // Offers matching every filter of `query` (retired offers never). Order: by relevance if
-    // there is text, by next session for kToday/kThisWeek, else by title.
+    // The offers matching every filter of `query` (retired offers never), in display order: by
+    // relevance if there is text, by next session for kToday/kThisWeek, else by title. Returns
+    // row handles only, so it stays cheap for 10,000 results; a list screen materializes the
+    // rows it shows with OfferSummaries. Handles are valid until the replica next changes.
+    Result<std::vector<std::int64_t>> MatchOffers(const OfferQuery& query, UtcTime now);
+    // The list rows for handles from MatchOffers, in the same order; handles of offers that
+    // have gone since are skipped.
+    Result<std::vector<OfferSummary>> OfferSummaries(const std::vector<std::int64_t>& rows,
+                                                     UtcTime now);
+    // MatchOffers and OfferSummaries of every match in one call.
     Result<std::vector<OfferSummary>> FindOffers(const OfferQuery& query, UtcTime now);
     // Sessions of offers at `place_id` overlapping [from, until), by start.
     Result<std::vector<OfferSession>> SessionsAtPlace(std::string_view place_id, UtcTime from,
@@ -152,12 +162,11 @@ public:
     // Helpers offering a kind of help (term id) in a district; empty = any.
     Result<std::vector<Helper>> FindHelpers(std::string_view help_kind_id,
                                             std::string_view district);
-    Result<std::vector<Contact>> Contacts();                 // by name
+    Result<std::vector<Contact>> Contacts();                      // by name
     Result<std::vector<Place>> Places(bool meeting_places_only);  // by district, then name
-    Result<std::vector<Organization>> Organizations();       // by name
+    Result<std::vector<Organization>> Organizations();            // by name
     // Networks with a topic and/or a level (term ids); empty = any.
-    Result<std::vector<Network>> FindNetworks(std::string_view topic_id,
-                                              std::string_view level_id);
+    Result<std::vector<Network>> FindNetworks(std::string_view topic_id, std::string_view level_id);
     // Terms of one vocabulary, by sort_order.
     Result<std::vector<TaxonomyTerm>> Terms(std::string_view vocabulary);
     // Districts that have places, sorted.
@@ -175,8 +184,9 @@ public:
     // The connection, for the other parts of the replica module (outbox, sync apply).
     Database& db();
 
-private:
+  private:
     explicit Replica(std::unique_ptr<Database> db);
+    Result<ImportStats> ReplaceAll(const Dataset& dataset, UtcTime now);
     std::unique_ptr<Database> m_db;
 };
 

@@ -1,0 +1,87 @@
+// Upgrades: a database left at every schema version, holding data written the way that
+// version wrote it, opens with the current program, keeps its data and reaches the newest
+// version. Whoever adds migration N adds kSeeds[N] here (the current version is included, so
+// every seed is exercised).
+#include "sync/replica/migrations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "sync/replica/database.hpp"
+#include "sync/replica/replica.hpp"
+#include "tests/sync/replica/test_dataset.hpp"
+
+using namespace treffpunkt;
+using namespace treffpunkt::test;
+
+namespace {
+
+constexpr const char* kSeedOfferId = "50000000-0000-4000-8000-0000000000aa";
+
+// SQL that stores one offer in a database at schema version N (as version N's code wrote it).
+const std::map<int, std::string> kSeeds = {
+    {1,
+     "INSERT INTO records (id, kind, revision, updated, sort_key, active, place_id, free, langs, "
+     "title, subtitle) VALUES ('50000000-0000-4000-8000-0000000000aa', 'offers', 3, 1763625600, "
+     "'repair cafe', 1, '30000000-0000-4000-8000-000000000001', 1, 'de', 'de\x1FRepair-Café', "
+     "'');"
+     "INSERT INTO record_bodies (rowid, body) VALUES (last_insert_rowid(), "
+     "'{\"id\":\"50000000-0000-4000-8000-0000000000aa\",\"revision\":3,"
+     "\"updated\":\"2025-11-20T08:00:00Z\",\"title\":{\"de\":\"Repair-Café\"},"
+     "\"place_id\":\"30000000-0000-4000-8000-000000000001\","
+     "\"fields_of_action\":[\"10000000-0000-4000-8000-000000000001\"],"
+     "\"free_of_charge\":true,\"status\":\"active\"}');"
+     "INSERT INTO search (rowid, title, body) VALUES (last_insert_rowid(), '  repair  cafe', '');"},
+};
+
+}  // namespace
+
+TEST(Migrations, EveryEarlierVersionUpgradesWithItsData) {
+    const int newest = ReplicaSchemaVersion();
+    ASSERT_GE(newest, 1);
+    for (int version = 0; version <= newest; ++version) {
+        SCOPED_TRACE("from schema version " + std::to_string(version));
+        TempDir dir;
+        const std::string path = dir.File("replica.db");
+        {
+            auto db = Database::Open(path);
+            ASSERT_TRUE(db);
+            ASSERT_TRUE(MigrateReplica(**db, version));
+            ASSERT_EQ(*(*db)->UserVersion(), version);
+            if (version > 0) {
+                const auto seed = kSeeds.find(version);
+                ASSERT_NE(seed, kSeeds.end()) << "add a seed for schema version " << version;
+                auto r = (*db)->Exec(seed->second);
+                ASSERT_TRUE(r) << r.error().message;
+            }
+        }
+        auto replica = Replica::Open(path);
+        ASSERT_TRUE(replica) << replica.error().message;
+        EXPECT_EQ(*replica->db().UserVersion(), newest);
+        if (version > 0) {
+            auto record = replica->Get(kSeedOfferId);
+            ASSERT_TRUE(record && *record);
+            EXPECT_EQ(std::get<Offer>(**record).title.De(), "Repair-Café");
+            EXPECT_EQ(std::get<Offer>(**record).meta.revision, 3);
+            auto hits = replica->Search("Repair", 5);
+            ASSERT_TRUE(hits);
+            EXPECT_EQ(hits->total, 1u);
+        }
+    }
+}
+
+TEST(Migrations, AFailedMigrationLeavesTheOldVersion) {
+    TempDir dir;
+    auto db = Database::Open(dir.File("replica.db"));
+    ASSERT_TRUE(db);
+    // A table in the way makes migration 1 fail half-way; its transaction rolls back.
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE sessions (x)"));
+    auto r = MigrateReplica(**db);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("migration to schema version 1 failed"), std::string::npos);
+    EXPECT_EQ(*(*db)->UserVersion(), 0);
+    auto meta = (*db)->Prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'meta'");
+    ASSERT_TRUE(meta && *meta->Step());
+    EXPECT_EQ(meta->Int(0), 0);
+}

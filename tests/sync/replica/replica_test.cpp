@@ -1,0 +1,298 @@
+#include "sync/replica/replica.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "sync/model/dataset.hpp"
+#include "sync/model/validation.hpp"
+#include "sync/replica/database.hpp"
+#include "tests/sync/replica/test_dataset.hpp"
+
+using namespace treffpunkt;
+using namespace treffpunkt::test;
+using namespace std::chrono;
+
+namespace {
+
+Replica OpenWithData(const TempDir& dir) {
+    auto replica = Replica::Open(dir.File("replica.db"));
+    EXPECT_TRUE(replica) << replica.error().message;
+    auto stats = replica->ReplaceDataset(TestDataset(), TestNow());
+    EXPECT_TRUE(stats) << stats.error().message;
+    return std::move(*replica);
+}
+
+std::vector<std::string> Ids(const std::vector<OfferSummary>& offers) {
+    std::vector<std::string> out;
+    for (const auto& o : offers) {
+        out.push_back(o.id);
+    }
+    return out;
+}
+
+template <class R>
+std::vector<std::string> RecordIds(const std::vector<R>& records) {
+    std::vector<std::string> out;
+    for (const auto& r : records) {
+        out.push_back(r.meta.id);
+    }
+    return out;
+}
+
+template <class R>
+void SortVector(std::vector<R>& v) {
+    std::sort(v.begin(), v.end(), [](const R& a, const R& b) { return a.meta.id < b.meta.id; });
+}
+
+void SortById(Dataset& d) {
+    SortVector(d.taxonomy);
+    SortVector(d.organizations);
+    SortVector(d.places);
+    SortVector(d.contacts);
+    SortVector(d.offers);
+    SortVector(d.helpers);
+    SortVector(d.networks);
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+TEST(Replica, TheTestDatasetIsValid) {
+    std::vector<Problem> problems;
+    ValidateDataset(TestDataset(), problems);
+    for (const Problem& p : problems) {
+        ADD_FAILURE() << p.ToString();
+    }
+}
+
+TEST(Replica, CreatesTheSchemaAndReopens) {
+    TempDir dir;
+    {
+        auto replica = Replica::Open(dir.File("replica.db"));
+        ASSERT_TRUE(replica) << replica.error().message;
+        EXPECT_TRUE(*replica->IsEmpty());
+        auto version = replica->db().UserVersion();
+        EXPECT_EQ(*version, ReplicaSchemaVersion());
+        auto mode = replica->db().Prepare("PRAGMA journal_mode");
+        ASSERT_TRUE(mode && *mode->Step());
+        EXPECT_EQ(mode->Text(0), "wal");
+    }
+    auto again = Replica::Open(dir.File("replica.db"));
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(*again->IsEmpty());
+}
+
+TEST(Replica, ImportsAndExportsTheSameRecords) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    auto exported = replica.ExportDataset();
+    ASSERT_TRUE(exported);
+    // Export lists records in display order; compare them in id order.
+    Dataset original = TestDataset();
+    SortById(*exported);
+    SortById(original);
+    EXPECT_EQ(exported->offers, original.offers);
+    EXPECT_EQ(exported->places, original.places);
+    EXPECT_EQ(exported->helpers, original.helpers);
+    EXPECT_EQ(exported->contacts, original.contacts);
+    EXPECT_EQ(exported->networks, original.networks);
+    EXPECT_EQ(exported->taxonomy, original.taxonomy);
+    EXPECT_EQ(exported->organizations, original.organizations);
+    EXPECT_EQ(exported->source, "Test");
+
+    auto info = replica.Info();
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->offers, 5u);  // the retired one is not counted
+    EXPECT_EQ(info->places, 3u);
+    EXPECT_EQ(info->helpers, 2u);
+    EXPECT_EQ(FormatUtcTime(*info->data_as_of), "2026-11-20T08:00:00Z");
+    EXPECT_EQ(FormatUtcTime(*info->replaced_at), FormatUtcTime(TestNow()));
+}
+
+TEST(Replica, ReplacingTheDatasetRemovesWhatIsGone) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    Dataset smaller = TestDataset();
+    smaller.offers.erase(smaller.offers.begin());  // the German course
+    ASSERT_TRUE(replica.ReplaceDataset(smaller, TestNow()));
+    EXPECT_FALSE(*replica.Get(ids::kOfferDeutsch));
+    auto hits = replica.Search("Anfänger", 10);
+    ASSERT_TRUE(hits);
+    EXPECT_EQ(hits->total, 0u);
+}
+
+TEST(Replica, FiltersOffers) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    const UtcTime now = TestNow();
+    auto find = [&](OfferQuery q) {
+        auto r = replica.FindOffers(q, now);
+        EXPECT_TRUE(r) << r.error().message;
+        return Ids(*r);
+    };
+    // No filter: every active offer, by title; the retired one never.
+    EXPECT_EQ(find({}), (std::vector<std::string>{ids::kOfferDeutsch, ids::kOfferNachbarschaft,
+                                                  ids::kOfferSenioren, ids::kOfferBeratung,
+                                                  ids::kOfferFest}));
+    EXPECT_EQ(find({.fields_of_action = {ids::kFoaBildung}}),
+              (std::vector<std::string>{ids::kOfferDeutsch}));
+    EXPECT_EQ(find({.fields_of_action = {ids::kFoaExistenz, ids::kFoaBildung}}).size(), 3u);
+    EXPECT_EQ(find({.target_groups = {ids::kTgSenioren}}),
+              (std::vector<std::string>{ids::kOfferSenioren}));
+    EXPECT_EQ(find({.districts = {"Roden"}}).size(), 3u);
+    EXPECT_EQ(find({.languages = {"fr"}}), (std::vector<std::string>{ids::kOfferBeratung}));
+    EXPECT_EQ(find({.place_id = ids::kPlaceInnenstadt}).size(), 2u);
+    auto free = find({.free_only = true});
+    EXPECT_FALSE(Has(free, ids::kOfferSenioren));
+    EXPECT_EQ(free.size(), 4u);
+    // Today is Wednesday 25 Nov: the German course (Mon/Wed). This week adds Thursday's
+    // Seniorentreff and Saturday's festival (in order of their next session).
+    EXPECT_EQ(find({.when = WhenFilter::kToday}), (std::vector<std::string>{ids::kOfferDeutsch}));
+    EXPECT_EQ(find({.when = WhenFilter::kThisWeek}),
+              (std::vector<std::string>{ids::kOfferDeutsch, ids::kOfferSenioren, ids::kOfferFest}));
+    // Filters combine.
+    EXPECT_EQ(find({.districts = {"Roden"}, .when = WhenFilter::kThisWeek}),
+              (std::vector<std::string>{ids::kOfferSenioren, ids::kOfferFest}));
+    EXPECT_TRUE(find({.text = "Deutsch", .districts = {"Roden"}}).empty());
+}
+
+TEST(Replica, OfferRowsCarryWhatAListShows) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    auto offers = replica.FindOffers({.fields_of_action = {ids::kFoaBildung}}, TestNow());
+    ASSERT_TRUE(offers);
+    ASSERT_EQ(offers->size(), 1u);
+    const OfferSummary& o = offers->front();
+    EXPECT_EQ(o.title.Get("en"), "German course for beginners");
+    EXPECT_EQ(o.title.Get("tr"), "Deutschkurs für Anfänger");
+    EXPECT_EQ(o.summary.De(), "Deutsch lernen im Alltag – mit Kinderbetreuung.");
+    EXPECT_EQ(o.place_name.De(), "Ort der Begegnung Innenstadt");
+    EXPECT_EQ(o.district, "Innenstadt");
+    EXPECT_TRUE(o.free_of_charge);
+    EXPECT_EQ(o.languages, (std::vector<std::string>{"ar", "de"}));
+    ASSERT_TRUE(o.next_session);
+    // 10:00 UTC is 11:00 in Berlin, inside today's 10-12 session.
+    EXPECT_EQ(FormatUtcTime(o.next_session->start), "2026-11-25T09:00:00Z");
+}
+
+TEST(Replica, SessionsAtAPlaceAndOpenNow) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    const UtcTime now = TestNow();
+    auto week = replica.SessionsAtPlace(ids::kPlaceRoden, now, now + days{7});
+    ASSERT_TRUE(week);
+    ASSERT_EQ(week->size(), 2u);
+    EXPECT_EQ(week->at(0).offer_id, ids::kOfferSenioren);
+    EXPECT_EQ(FormatUtcTime(week->at(0).session.start), "2026-11-26T13:00:00Z");
+    EXPECT_EQ(week->at(1).offer_id, ids::kOfferFest);
+    EXPECT_EQ(week->at(1).title.De(), "Stadtteilfest „Roden feiert“");
+
+    auto open = replica.OpenNow(now);
+    ASSERT_TRUE(open);
+    EXPECT_EQ(Ids(*open), (std::vector<std::string>{ids::kOfferDeutsch}));
+    auto open_roden = replica.OpenNow(now, ids::kPlaceRoden);
+    ASSERT_TRUE(open_roden);
+    EXPECT_TRUE(open_roden->empty());
+    auto later = replica.OpenNow(now + hours{2});  // 13:00 in Berlin: the course is over
+    ASSERT_TRUE(later);
+    EXPECT_TRUE(later->empty());
+}
+
+TEST(Replica, SessionsAreRefreshedAsTimeGoesOn) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    const UtcTime in_ten_weeks = TestNow() + days{70};
+    auto before = replica.FindOffers({.when = WhenFilter::kThisWeek}, in_ten_weeks);
+    ASSERT_TRUE(before);
+    EXPECT_TRUE(before->empty());  // beyond the precomputed horizon
+    ASSERT_TRUE(replica.RefreshSessions(in_ten_weeks));
+    auto after = replica.FindOffers({.when = WhenFilter::kThisWeek}, in_ten_weeks);
+    ASSERT_TRUE(after);
+    // The German course, the Seniorentreff and the advice hour on Tuesday 9 February.
+    EXPECT_EQ(after->size(), 3u);
+}
+
+TEST(Replica, DetailsBringTheirRelatedRecords) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    auto detail = replica.GetOfferDetail(ids::kOfferDeutsch);
+    ASSERT_TRUE(detail && *detail);
+    EXPECT_EQ((*detail)->place->name.De(), "Ort der Begegnung Innenstadt");
+    EXPECT_EQ((*detail)->organization->name.De(), "Caritasverband Saarlouis");
+    // No contact on the offer: the place's contact stands in.
+    EXPECT_EQ((*detail)->contact->name, "Sozialbüro Innenstadt");
+    auto helper = replica.GetHelperDetail(ids::kHelperIngrid);
+    ASSERT_TRUE(helper && *helper);
+    EXPECT_EQ((*helper)->coordinator->name, "Hans Müller");
+    EXPECT_EQ((*helper)->place->district, "Roden");
+    auto missing = replica.GetOfferDetail("00000000-0000-4000-8000-000000000000");
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(*missing);
+}
+
+TEST(Replica, ListsHelpersContactsPlacesNetworksAndTerms) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    EXPECT_EQ(RecordIds(*replica.FindHelpers(ids::kHkEinkauf, "Roden")),
+              (std::vector<std::string>{ids::kHelperIngrid}));
+    EXPECT_EQ(RecordIds(*replica.FindHelpers(ids::kHkEinkauf, "")).size(), 2u);
+    // Ahmet lists no districts: he helps in his place's district.
+    EXPECT_EQ(RecordIds(*replica.FindHelpers("", "Innenstadt")),
+              (std::vector<std::string>{ids::kHelperAhmet}));
+    EXPECT_EQ(RecordIds(*replica.Contacts()),
+              (std::vector<std::string>{ids::kContactMueller, ids::kContactSozialbuero}));
+    EXPECT_EQ(RecordIds(*replica.Places(true)),
+              (std::vector<std::string>{ids::kPlaceInnenstadt, ids::kPlaceRoden}));
+    EXPECT_EQ(replica.Places(false)->size(), 3u);
+    EXPECT_EQ(RecordIds(*replica.FindNetworks(ids::kTopicSprache, ids::kLevelStadt)),
+              (std::vector<std::string>{ids::kNetworkSprache}));
+    EXPECT_EQ(
+        RecordIds(*replica.Terms(kVocabFieldOfAction)),
+        (std::vector<std::string>{ids::kFoaPartizipation, ids::kFoaBildung, ids::kFoaExistenz}));
+    EXPECT_EQ(*replica.Districts(), (std::vector<std::string>{"Innenstadt", "Roden"}));
+    EXPECT_EQ(*replica.OfferLanguages(), (std::vector<std::string>{"ar", "de", "fr"}));
+    EXPECT_EQ(replica.Organizations()->size(), 1u);
+}
+
+TEST(Replica, RefusesADatabaseFromANewerVersionAndLeavesItUntouched) {
+    TempDir dir;
+    const std::string path = dir.File("replica.db");
+    {
+        auto db = Database::Open(path);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE((*db)->Exec("CREATE TABLE future (x); PRAGMA user_version = 999;"));
+    }
+    auto bytes = [&] {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string before = bytes();
+    auto replica = Replica::Open(path);
+    ASSERT_FALSE(replica);
+    EXPECT_EQ(replica.error().code, "db.newer_schema");
+    EXPECT_NE(replica.error().message.find("update Treffpunkt"), std::string::npos);
+    EXPECT_EQ(bytes(), before);
+}
+
+TEST(Replica, ReportsACorruptFileWithoutCrashing) {
+    TempDir dir;
+    const std::string path = dir.File("replica.db");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << std::string(8192, '\x5A');
+    }
+    auto replica = Replica::Open(path);
+    ASSERT_FALSE(replica);
+    EXPECT_EQ(replica.error().code, "db.corrupt");
+}
+
+TEST(Replica, CannotOpenAFileInAMissingDirectory) {
+    auto replica = Replica::Open("/nonexistent-dir-for-treffpunkt/replica.db");
+    ASSERT_FALSE(replica);
+    EXPECT_EQ(replica.error().code, "db.open");
+}
