@@ -617,7 +617,8 @@ int ReplicaSchemaVersion() {
     return static_cast<int>(ReplicaMigrations().size());
 }
 
-Replica::Replica(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+Replica::Replica(std::unique_ptr<Database> db)
+    : m_db(std::move(db)), m_search(std::make_unique<SearchIndex>(*m_db)) {}
 Replica::Replica(Replica&&) noexcept = default;
 Replica& Replica::operator=(Replica&&) noexcept = default;
 Replica::~Replica() = default;
@@ -842,6 +843,122 @@ Result<void> Replica::RefreshSessions(UtcTime now) {
     return tx->Commit();
 }
 
+namespace {
+
+// Ids of the records whose lists or search text show the name of the record `id` of `kind`.
+Result<std::vector<std::string>> DependentIds(Database& db, RecordKind kind,
+                                              const std::string& id) {
+    const char* sql = nullptr;
+    switch (kind) {
+        case RecordKind::kPlace:
+            sql = "SELECT id FROM records WHERE place_id = ?1 AND id != ?1";
+            break;
+        case RecordKind::kTaxonomy:
+            sql =
+                "SELECT r.id FROM record_tags t JOIN records r ON r.rowid = t.record_rowid "
+                "WHERE t.type = 'term' AND t.value = ?1";
+            break;
+        case RecordKind::kOrganization:
+        case RecordKind::kContact:
+            // Rare changes, no index: look for the id in the stored records.
+            sql =
+                "SELECT r.id FROM records r JOIN record_bodies b ON b.rowid = r.rowid "
+                "WHERE instr(b.body, ?1) > 0 AND r.id != ?1";
+            break;
+        case RecordKind::kOffer:
+        case RecordKind::kHelper:
+        case RecordKind::kNetwork:
+            return std::vector<std::string>{};
+    }
+    auto stmt = db.Prepare(sql);
+    if (!stmt) {
+        return Forward(stmt);
+    }
+    stmt->Bind(1, id);
+    return Collect<std::string>(*stmt, [](Statement& s) { return s.Text(0); });
+}
+
+}  // namespace
+
+Result<void> Replica::PutRecord(const AnyRecord& record, UtcTime now) {
+    const RecordMeta& meta = MetaOf(record);
+    if (meta.deleted) {
+        return RemoveRecord(meta.id);
+    }
+    auto window = SessionWindow(*m_db);
+    if (!window) {
+        return Forward(window);
+    }
+    auto [from, until] = *window;
+    if (until <= from) {
+        from = now - kSessionsBefore;
+        until = now + kSessionsHorizon;
+        if (auto r = SetSessionWindow(*m_db, from, until); !r) {
+            return r;
+        }
+    }
+    Writer writer(*m_db);
+    DatabaseLookup lookup(*m_db);
+    auto own = writer.Put(record, lookup, from, until);
+    if (!own) {
+        return Forward(own);
+    }
+    auto dependents = DependentIds(*m_db, KindOf(record), meta.id);
+    if (!dependents) {
+        return Forward(dependents);
+    }
+    DatabaseLookup fresh(*m_db);  // sees the record just written
+    for (const std::string& id : *dependents) {
+        const AnyRecord* dependent = fresh.Find(id);
+        if (dependent != nullptr) {
+            if (auto r = writer.Put(*dependent, fresh, from, until); !r) {
+                return Forward(r);
+            }
+        }
+    }
+    auto as_of = MetaValue(*m_db, "data_as_of");
+    if (!as_of) {
+        return Forward(as_of);
+    }
+    const auto current = *as_of ? ParseUtcTime(**as_of) : std::nullopt;
+    if (!current || meta.updated > *current) {
+        return SetMeta(*m_db, "data_as_of", FormatUtcTime(meta.updated));
+    }
+    return Ok();
+}
+
+Result<void> Replica::RemoveRecord(std::string_view id) {
+    auto existing = Get(id);
+    if (!existing) {
+        return Forward(existing);
+    }
+    if (!*existing) {
+        return Ok();
+    }
+    Writer writer(*m_db);
+    if (auto r = writer.Remove(std::string(id)); !r) {
+        return r;
+    }
+    // Records that showed its name show it no more.
+    auto dependents = DependentIds(*m_db, KindOf(**existing), std::string(id));
+    if (!dependents) {
+        return Forward(dependents);
+    }
+    auto window = SessionWindow(*m_db);
+    if (!window) {
+        return Forward(window);
+    }
+    DatabaseLookup lookup(*m_db);
+    for (const std::string& dependent_id : *dependents) {
+        if (const AnyRecord* dependent = lookup.Find(dependent_id)) {
+            if (auto r = writer.Put(*dependent, lookup, window->first, window->second); !r) {
+                return Forward(r);
+            }
+        }
+    }
+    return Ok();
+}
+
 Result<std::optional<AnyRecord>> Replica::Get(std::string_view id) {
     auto& stmt = m_db->Cached(
         "SELECT r.kind, b.body FROM records r JOIN record_bodies b ON b.rowid = r.rowid "
@@ -936,8 +1053,7 @@ Result<std::vector<std::int64_t>> Replica::MatchOffers(const OfferQuery& query, 
     std::string from = "records r";
     std::string order = "r.sort_key, r.rowid";
     if (!query.text.empty()) {
-        SearchIndex search(*m_db);
-        auto plan = search.Plan(query.text);
+        auto plan = m_search->Plan(query.text);
         if (!plan) {
             return Forward(plan);
         }
@@ -1178,8 +1294,7 @@ Result<std::vector<std::string>> Replica::OfferLanguages() {
 }
 
 Result<SearchResult> Replica::Search(std::string_view text, size_t limit) {
-    SearchIndex search(*m_db);
-    auto ranked = search.Ranked(text, limit);
+    auto ranked = m_search->Ranked(text, limit);
     if (!ranked) {
         return Forward(ranked);
     }

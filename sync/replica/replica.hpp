@@ -20,6 +20,7 @@
 namespace treffpunkt {
 
 class Database;
+class SearchIndex;
 
 // The schema version this program writes (PRAGMA user_version).
 int ReplicaSchemaVersion();
@@ -137,6 +138,16 @@ class Replica {
     // this when the date changes). Cheap when nothing is due.
     Result<void> RefreshSessions(UtcTime now);
 
+    // --- Single records (sync, volunteer edits) ----------------------------------------------
+    // Stores `record`, replacing the stored one with its id (a tombstone removes it), and
+    // re-derives the records that show its name: a renamed place renames its offers in lists
+    // and in search. The caller holds a transaction (Transaction::Begin(db())), so that a page
+    // of changes lands whole or not at all.
+    Result<void> PutRecord(const AnyRecord& record, UtcTime now);
+    // Removes the record with `id` (and what is derived from it); no-op if there is none.
+    // Same transaction rule as PutRecord.
+    Result<void> RemoveRecord(std::string_view id);
+
     // --- Records ---------------------------------------------------------------------------
     Result<std::optional<AnyRecord>> Get(std::string_view id);
     Result<std::optional<OfferDetail>> GetOfferDetail(std::string_view id);
@@ -188,6 +199,7 @@ class Replica {
     explicit Replica(std::unique_ptr<Database> db);
     Result<ImportStats> ReplaceAll(const Dataset& dataset, UtcTime now);
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<SearchIndex> m_search;  // keeps the typo vocabulary between searches
 };
 
 }  // namespace treffpunkt

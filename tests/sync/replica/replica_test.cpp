@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 
 #include "sync/model/dataset.hpp"
 #include "sync/model/validation.hpp"
@@ -295,4 +296,95 @@ TEST(Replica, CannotOpenAFileInAMissingDirectory) {
     auto replica = Replica::Open("/nonexistent-dir-for-treffpunkt/replica.db");
     ASSERT_FALSE(replica);
     EXPECT_EQ(replica.error().code, "db.open");
+}
+
+namespace {
+
+Result<void> InTransaction(Replica& replica, const std::function<Result<void>()>& work) {
+    auto tx = Transaction::Begin(replica.db());
+    if (!tx) {
+        return Unexpected<Error>(tx.error());
+    }
+    if (auto r = work(); !r) {
+        return r;
+    }
+    return tx->Commit();
+}
+
+}  // namespace
+
+TEST(ReplicaRecords, ANewOfferAppearsEverywhere) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    Offer offer = std::get<Offer>(**replica.Get(ids::kOfferSenioren));
+    offer.meta.id = "50000000-0000-4000-8000-0000000000b1";
+    offer.title = Text("Boule-Treff an der Saar");
+    offer.meta.updated = *ParseUtcTime("2026-11-24T12:00:00Z");
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    EXPECT_TRUE(
+        Has(Ids(*replica.FindOffers({.when = WhenFilter::kThisWeek}, TestNow())), offer.meta.id));
+    EXPECT_EQ(replica.Search("Boule", 5)->hits.at(0).id, offer.meta.id);
+    EXPECT_EQ(FormatUtcTime(*replica.Info()->data_as_of), "2026-11-24T12:00:00Z");
+}
+
+TEST(ReplicaRecords, RenamingAPlaceRenamesWhatIsShownWithIt) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    Place roden = std::get<Place>(**replica.Get(ids::kPlaceRoden));
+    roden.name = Text("Bürgerhaus Roden");
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(roden, TestNow()); }));
+    auto offers = replica.FindOffers({.target_groups = {ids::kTgSenioren}}, TestNow());
+    ASSERT_TRUE(offers);
+    EXPECT_EQ(offers->at(0).place_name.De(), "Bürgerhaus Roden");
+    // Offers at the place are found by its new name, not by the old one.
+    auto by_new = replica.Search("Bürgerhaus", 10);
+    auto ids_new = std::vector<std::string>{};
+    for (const SearchHit& hit : by_new->hits) {
+        ids_new.push_back(hit.id);
+    }
+    EXPECT_TRUE(Has(ids_new, ids::kOfferSenioren));
+    EXPECT_TRUE(Has(ids_new, ids::kHelperIngrid));
+    EXPECT_EQ(replica.Search("Begegnung Roden", 10)->total, 0u);
+}
+
+TEST(ReplicaRecords, RenamingATermRenamesWhatIsTaggedWithIt) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    TaxonomyTerm term = std::get<TaxonomyTerm>(**replica.Get(ids::kHkEinkauf));
+    term.name = Text("Einkaufsbegleitung");
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(term, TestNow()); }));
+    auto hits = replica.Search("Einkaufsbegleitung", 10);
+    ASSERT_TRUE(hits);
+    EXPECT_EQ(hits->total, 2u);  // Ingrid and Ahmet
+    EXPECT_EQ(replica.Search("Einkaufshilfe", 10)->total, 0u);
+}
+
+TEST(ReplicaRecords, ATombstoneRemovesTheRecordFromListsAndSearch) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    const AnyRecord tombstone = MakeTombstone(RecordKind::kHelper, ids::kHelperIngrid, 2,
+                                              *ParseUtcTime("2026-11-24T12:00:00Z"));
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(tombstone, TestNow()); }));
+    EXPECT_FALSE(*replica.Get(ids::kHelperIngrid));
+    EXPECT_EQ(replica.Search("Ingrid", 5)->total, 0u);
+    EXPECT_TRUE(replica.FindHelpers(ids::kHkEinkauf, "Roden")->empty());
+    // Her name is gone from the typo vocabulary too.
+    auto vocab = replica.db().Prepare("SELECT count(*) FROM search_vocab WHERE word = 'ingrid'");
+    ASSERT_TRUE(vocab && *vocab->Step());
+    EXPECT_EQ(vocab->Int(0), 0);
+    // Removing what is not there is fine.
+    EXPECT_TRUE(InTransaction(replica, [&] { return replica.RemoveRecord(ids::kHelperIngrid); }));
+}
+
+TEST(ReplicaRecords, AChangeOutsideACommittedTransactionLeavesNoTrace) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    {
+        auto tx = Transaction::Begin(replica.db());
+        ASSERT_TRUE(tx);
+        ASSERT_TRUE(replica.RemoveRecord(ids::kOfferDeutsch));
+        // No commit: rolled back when tx goes out of scope.
+    }
+    EXPECT_TRUE(*replica.Get(ids::kOfferDeutsch));
+    EXPECT_EQ(replica.Search("Deutschkurs", 5)->hits.at(0).id, ids::kOfferDeutsch);
 }
