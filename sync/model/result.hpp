@@ -18,12 +18,12 @@ struct Error {
 
 template <class E>
 class Unexpected {
-public:
+  public:
     explicit Unexpected(E error) : m_error(std::move(error)) {}
     E& error() & { return m_error; }
     E&& error() && { return std::move(m_error); }
 
-private:
+  private:
     E m_error;
 };
 
@@ -34,7 +34,7 @@ inline Unexpected<Error> Fail(std::string code, std::string message) {
 
 template <class T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
     Result(Unexpected<Error> e) : m_v(std::in_place_index<1>, std::move(e).error()) {}
 
@@ -64,13 +64,13 @@ public:
     }
     T value_or(T fallback) const { return has_value() ? std::get<0>(m_v) : std::move(fallback); }
 
-private:
+  private:
     std::variant<T, Error> m_v;
 };
 
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
     Result(Unexpected<Error> e) : m_error(std::move(e).error()), m_failed(true) {}
 
@@ -81,12 +81,21 @@ public:
         return m_error;
     }
 
-private:
+  private:
     Error m_error;
     bool m_failed = false;
 };
 
 // A successful Result<void>.
-inline Result<void> Ok() { return {}; }
+inline Result<void> Ok() {
+    return {};
+}
+
+// The error of a failed result, to return from a function of another result type:
+//   if (!r) { return ErrorFrom(r); }
+template <class T>
+Unexpected<Error> ErrorFrom(const Result<T>& failed) {
+    return Unexpected<Error>(failed.error());
+}
 
 }  // namespace treffpunkt

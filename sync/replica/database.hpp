@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "sync/model/result.hpp"
 
@@ -104,5 +105,21 @@ class Transaction {
     explicit Transaction(Database* db) : m_db(db) {}
     Database* m_db;
 };
+
+// Steps through all rows of `stmt`; `read(stmt)` turns the current row into a T.
+template <class T, class Read>
+Result<std::vector<T>> Collect(Statement& stmt, Read read) {
+    std::vector<T> out;
+    while (true) {
+        auto row = stmt.Step();
+        if (!row) {
+            return ErrorFrom(row);
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(read(stmt));
+    }
+}
 
 }  // namespace treffpunkt

@@ -41,11 +41,6 @@ UtcTime FromUnix(std::int64_t s) {
     return UtcTime{seconds{s}};
 }
 
-template <class T>
-Unexpected<Error> Forward(const Result<T>& r) {
-    return Unexpected<Error>(r.error());
-}
-
 std::string PackText(const LocalizedText& text) {
     std::string out;
     for (const auto& [lang, value] : text.by_lang) {
@@ -387,7 +382,7 @@ Result<std::optional<std::string>> MetaValue(Database& db, const char* key) {
     stmt.Bind(1, key);
     auto row = stmt.Step();
     if (!row) {
-        return Forward(row);
+        return ErrorFrom(row);
     }
     std::optional<std::string> value;
     if (*row) {
@@ -402,22 +397,6 @@ Result<void> SetMeta(Database& db, const char* key, const std::string& value) {
         "INSERT INTO meta (key, value) VALUES (?1, ?2) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     return stmt.Bind(1, key).Bind(2, value).Run();
-}
-
-// Collects rows of a statement; `read` turns the current row into a T.
-template <class T, class Read>
-Result<std::vector<T>> Collect(Statement& stmt, Read read) {
-    std::vector<T> out;
-    while (true) {
-        auto row = stmt.Step();
-        if (!row) {
-            return Forward(row);
-        }
-        if (!*row) {
-            return out;
-        }
-        out.push_back(read(stmt));
-    }
 }
 
 // Parameters of a statement built at run time.
@@ -464,7 +443,7 @@ class Writer {
         existing.Bind(1, meta.id);
         auto row = existing.Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         const std::optional<std::int64_t> old_rowid =
             *row ? std::optional(existing.Int(0)) : std::nullopt;
@@ -478,7 +457,7 @@ class Writer {
             for (const char* sql : {"DELETE FROM record_tags WHERE record_rowid = ?1",
                                     "DELETE FROM sessions WHERE offer_rowid = ?1"}) {
                 if (auto r = m_db.Cached(sql).Bind(1, rowid).Run(); !r) {
-                    return Forward(r);
+                    return ErrorFrom(r);
                 }
             }
         }
@@ -508,7 +487,7 @@ class Writer {
             .Bind(14, PackText(d.subtitle))
             .Bind(15, PackText(d.place_title));
         if (auto r = upsert.Run(); !r) {
-            return Forward(r);
+            return ErrorFrom(r);
         }
         if (!old_rowid) {
             rowid = m_db.LastInsertRowId();
@@ -519,25 +498,25 @@ class Writer {
             "INSERT INTO record_bodies (rowid, body) VALUES (?1, ?2) "
             "ON CONFLICT (rowid) DO UPDATE SET body = excluded.body");
         if (auto r = put_body.Bind(1, rowid).Bind(2, body).Run(); !r) {
-            return Forward(r);
+            return ErrorFrom(r);
         }
         for (const auto& [type, value] : d.tags) {
             auto& tag = m_db.Cached(
                 "INSERT OR IGNORE INTO record_tags (type, value, record_rowid) VALUES (?1, ?2, "
                 "?3)");
             if (auto r = tag.Bind(1, type).Bind(2, value).Bind(3, rowid).Run(); !r) {
-                return Forward(r);
+                return ErrorFrom(r);
             }
         }
         if (auto r = PutSessions(rowid, record, from, until); !r) {
-            return Forward(r);
+            return ErrorFrom(r);
         }
         if (d.searchable) {
             if (auto r = m_search.Put(rowid, d.index); !r) {
-                return Forward(r);
+                return ErrorFrom(r);
             }
         } else if (auto r = m_search.Remove(rowid); !r) {
-            return Forward(r);
+            return ErrorFrom(r);
         }
         return rowid;
     }
@@ -566,7 +545,7 @@ class Writer {
         find.Bind(1, id);
         auto row = find.Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         if (!*row) {
             return Ok();
@@ -596,7 +575,7 @@ Result<std::pair<UtcTime, UtcTime>> SessionWindow(Database& db) {
     auto from = MetaValue(db, "sessions_from");
     auto until = MetaValue(db, "sessions_until");
     if (!from || !until) {
-        return Forward(!from ? Result<void>(Forward(from)) : Result<void>(Forward(until)));
+        return ErrorFrom(!from ? Result<void>(ErrorFrom(from)) : Result<void>(ErrorFrom(until)));
     }
     if (!*from || !*until) {
         return std::pair{UtcTime{}, UtcTime{}};
@@ -630,13 +609,13 @@ Database& Replica::db() {
 Result<Replica> Replica::Open(const std::string& path) {
     auto db = Database::Open(path);
     if (!db) {
-        return Forward(db);
+        return ErrorFrom(db);
     }
     if (auto r = MigrateReplica(**db); !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     if (auto r = (*db)->Exec(kCacheSizePragma); !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     return Replica(std::move(*db));
 }
@@ -651,16 +630,16 @@ Result<ImportStats> Replica::ReplaceDataset(const Dataset& dataset, UtcTime now)
 Result<ImportStats> Replica::ReplaceAll(const Dataset& dataset, UtcTime now) {
     auto tx = Transaction::Begin(*m_db);
     if (!tx) {
-        return Forward(tx);
+        return ErrorFrom(tx);
     }
     Writer writer(*m_db);
     if (auto r = m_db->Exec("DELETE FROM sessions; DELETE FROM record_tags; "
                             "DELETE FROM record_bodies; DELETE FROM records;");
         !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     if (auto r = writer.search().Clear(); !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     std::vector<AnyRecord> records = AllRecords(dataset);
     // Display order (kind, then folded title) becomes rowid order; see the schema.
@@ -684,13 +663,13 @@ Result<ImportStats> Replica::ReplaceAll(const Dataset& dataset, UtcTime now) {
     std::optional<UtcTime> newest;
     for (const AnyRecord& record : records) {
         if (auto r = writer.Put(record, lookup, from, until); !r) {
-            return Forward(r);
+            return ErrorFrom(r);
         }
         const UtcTime updated = MetaOf(record).updated;
         newest = newest ? std::max(*newest, updated) : updated;
     }
     if (auto r = writer.search().EndBulk(); !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     for (const auto& [key, value] :
          {std::pair<const char*, std::string>{"data_as_of", newest ? FormatUtcTime(*newest) : ""},
@@ -698,14 +677,14 @@ Result<ImportStats> Replica::ReplaceAll(const Dataset& dataset, UtcTime now) {
           {"source", dataset.source},
           {"generated", FormatUtcTime(dataset.generated)}}) {
         if (auto r = SetMeta(*m_db, key, value); !r) {
-            return Forward(r);
+            return ErrorFrom(r);
         }
     }
     if (auto r = SetSessionWindow(*m_db, from, until); !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     if (auto r = tx->Commit(); !r) {
-        return Forward(r);
+        return ErrorFrom(r);
     }
     return ImportStats{records.size(), writer.sessions()};
 }
@@ -718,7 +697,7 @@ Result<Dataset> Replica::ExportDataset() {
     while (true) {
         auto row = stmt.Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         if (!*row) {
             break;
@@ -740,7 +719,7 @@ Result<ReplicaInfo> Replica::Info() {
     while (true) {
         auto row = counts.Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         if (!*row) {
             break;
@@ -794,7 +773,7 @@ Result<bool> Replica::IsEmpty() {
     auto& stmt = m_db->Cached("SELECT EXISTS (SELECT 1 FROM records)");
     auto row = stmt.Step();
     if (!row) {
-        return Forward(row);
+        return ErrorFrom(row);
     }
     return stmt.Int(0) == 0;
 }
@@ -802,7 +781,7 @@ Result<bool> Replica::IsEmpty() {
 Result<void> Replica::RefreshSessions(UtcTime now) {
     auto window = SessionWindow(*m_db);
     if (!window) {
-        return Forward(window);
+        return ErrorFrom(window);
     }
     const auto [old_from, old_until] = *window;
     if (old_until >= now + kSessionsRefreshMargin && old_from <= now - kSessionsBefore) {
@@ -810,7 +789,7 @@ Result<void> Replica::RefreshSessions(UtcTime now) {
     }
     auto tx = Transaction::Begin(*m_db);
     if (!tx) {
-        return Forward(tx);
+        return ErrorFrom(tx);
     }
     Writer writer(*m_db);
     const UtcTime from = now - kSessionsBefore;
@@ -822,12 +801,12 @@ Result<void> Replica::RefreshSessions(UtcTime now) {
         "SELECT r.rowid, r.kind, b.body FROM records r JOIN record_bodies b ON b.rowid = r.rowid "
         "WHERE r.kind = 'offers' AND r.active = 1");
     if (!stmt) {
-        return Forward(stmt);
+        return ErrorFrom(stmt);
     }
     while (true) {
         auto row = stmt->Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         if (!*row) {
             break;
@@ -872,7 +851,7 @@ Result<std::vector<std::string>> DependentIds(Database& db, RecordKind kind,
     }
     auto stmt = db.Prepare(sql);
     if (!stmt) {
-        return Forward(stmt);
+        return ErrorFrom(stmt);
     }
     stmt->Bind(1, id);
     return Collect<std::string>(*stmt, [](Statement& s) { return s.Text(0); });
@@ -887,7 +866,7 @@ Result<void> Replica::PutRecord(const AnyRecord& record, UtcTime now) {
     }
     auto window = SessionWindow(*m_db);
     if (!window) {
-        return Forward(window);
+        return ErrorFrom(window);
     }
     auto [from, until] = *window;
     if (until <= from) {
@@ -901,24 +880,24 @@ Result<void> Replica::PutRecord(const AnyRecord& record, UtcTime now) {
     DatabaseLookup lookup(*m_db);
     auto own = writer.Put(record, lookup, from, until);
     if (!own) {
-        return Forward(own);
+        return ErrorFrom(own);
     }
     auto dependents = DependentIds(*m_db, KindOf(record), meta.id);
     if (!dependents) {
-        return Forward(dependents);
+        return ErrorFrom(dependents);
     }
     DatabaseLookup fresh(*m_db);  // sees the record just written
     for (const std::string& id : *dependents) {
         const AnyRecord* dependent = fresh.Find(id);
         if (dependent != nullptr) {
             if (auto r = writer.Put(*dependent, fresh, from, until); !r) {
-                return Forward(r);
+                return ErrorFrom(r);
             }
         }
     }
     auto as_of = MetaValue(*m_db, "data_as_of");
     if (!as_of) {
-        return Forward(as_of);
+        return ErrorFrom(as_of);
     }
     const auto current = *as_of ? ParseUtcTime(**as_of) : std::nullopt;
     if (!current || meta.updated > *current) {
@@ -930,7 +909,7 @@ Result<void> Replica::PutRecord(const AnyRecord& record, UtcTime now) {
 Result<void> Replica::RemoveRecord(std::string_view id) {
     auto existing = Get(id);
     if (!existing) {
-        return Forward(existing);
+        return ErrorFrom(existing);
     }
     if (!*existing) {
         return Ok();
@@ -942,17 +921,17 @@ Result<void> Replica::RemoveRecord(std::string_view id) {
     // Records that showed its name show it no more.
     auto dependents = DependentIds(*m_db, KindOf(**existing), std::string(id));
     if (!dependents) {
-        return Forward(dependents);
+        return ErrorFrom(dependents);
     }
     auto window = SessionWindow(*m_db);
     if (!window) {
-        return Forward(window);
+        return ErrorFrom(window);
     }
     DatabaseLookup lookup(*m_db);
     for (const std::string& dependent_id : *dependents) {
         if (const AnyRecord* dependent = lookup.Find(dependent_id)) {
             if (auto r = writer.Put(*dependent, lookup, window->first, window->second); !r) {
-                return Forward(r);
+                return ErrorFrom(r);
             }
         }
     }
@@ -966,7 +945,7 @@ Result<std::optional<AnyRecord>> Replica::Get(std::string_view id) {
     stmt.Bind(1, id);
     auto row = stmt.Step();
     if (!row) {
-        return Forward(row);
+        return ErrorFrom(row);
     }
     std::optional<AnyRecord> record;
     if (*row) {
@@ -985,7 +964,7 @@ Result<std::optional<R>> GetTyped(Replica& replica, const std::string& id) {
     }
     auto record = replica.Get(id);
     if (!record) {
-        return Forward(record);
+        return ErrorFrom(record);
     }
     if (!*record) {
         return std::optional<R>{};
@@ -1001,7 +980,7 @@ Result<std::optional<R>> GetTyped(Replica& replica, const std::string& id) {
 Result<std::optional<OfferDetail>> Replica::GetOfferDetail(std::string_view id) {
     auto offer = GetTyped<Offer>(*this, std::string(id));
     if (!offer) {
-        return Forward(offer);
+        return ErrorFrom(offer);
     }
     if (!*offer) {
         return std::optional<OfferDetail>{};
@@ -1021,7 +1000,7 @@ Result<std::optional<OfferDetail>> Replica::GetOfferDetail(std::string_view id) 
     }
     auto contact = GetTyped<Contact>(*this, contact_id);
     if (!contact) {
-        return Forward(contact);
+        return ErrorFrom(contact);
     }
     detail.contact = std::move(*contact);
     return std::optional<OfferDetail>(std::move(detail));
@@ -1030,7 +1009,7 @@ Result<std::optional<OfferDetail>> Replica::GetOfferDetail(std::string_view id) 
 Result<std::optional<HelperDetail>> Replica::GetHelperDetail(std::string_view id) {
     auto helper = GetTyped<Helper>(*this, std::string(id));
     if (!helper) {
-        return Forward(helper);
+        return ErrorFrom(helper);
     }
     if (!*helper) {
         return std::optional<HelperDetail>{};
@@ -1055,7 +1034,7 @@ Result<std::vector<std::int64_t>> Replica::MatchOffers(const OfferQuery& query, 
     if (!query.text.empty()) {
         auto plan = m_search->Plan(query.text);
         if (!plan) {
-            return Forward(plan);
+            return ErrorFrom(plan);
         }
         if (*plan) {
             with = "WITH " + (*plan)->cte + " ";
@@ -1114,7 +1093,7 @@ Result<std::vector<std::int64_t>> Replica::MatchOffers(const OfferQuery& query, 
     auto stmt = m_db->Prepare(with + "SELECT r.rowid FROM " + from + " WHERE " + where +
                               " ORDER BY " + order);
     if (!stmt) {
-        return Forward(stmt);
+        return ErrorFrom(stmt);
     }
     BindAll(*stmt, binds);
     return Collect<std::int64_t>(*stmt, [](Statement& s) { return s.Int(0); });
@@ -1133,7 +1112,7 @@ Result<std::vector<OfferSummary>> Replica::OfferSummaries(const std::vector<std:
         stmt.Bind(1, rowid).Bind(2, ToUnix(now));
         auto row = stmt.Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         if (*row) {
             OfferSummary& o = offers.emplace_back();
@@ -1168,7 +1147,7 @@ Result<std::vector<OfferSummary>> Replica::OfferSummaries(const std::vector<std:
 Result<std::vector<OfferSummary>> Replica::FindOffers(const OfferQuery& query, UtcTime now) {
     auto rows = MatchOffers(query, now);
     if (!rows) {
-        return Forward(rows);
+        return ErrorFrom(rows);
     }
     return OfferSummaries(*rows, now);
 }
@@ -1210,7 +1189,7 @@ Result<std::vector<AnyRecord>> RecordsWhere(Database& db, const std::string& whe
         "SELECT r.kind, b.body FROM records r JOIN record_bodies b ON b.rowid = r.rowid WHERE " +
         where + " ORDER BY " + order);
     if (!stmt) {
-        return Forward(stmt);
+        return ErrorFrom(stmt);
     }
     BindAll(*stmt, binds);
     return Collect<AnyRecord>(*stmt,
@@ -1223,7 +1202,7 @@ Result<std::vector<R>> TypedWhere(Database& db, const std::string& where,
                                   const std::string& order = "r.sort_key, r.rowid") {
     auto records = RecordsWhere(db, where, binds, order);
     if (!records) {
-        return Forward(records);
+        return ErrorFrom(records);
     }
     return OfType<R>(std::move(*records));
 }
@@ -1296,7 +1275,7 @@ Result<std::vector<std::string>> Replica::OfferLanguages() {
 Result<SearchResult> Replica::Search(std::string_view text, size_t limit) {
     auto ranked = m_search->Ranked(text, limit);
     if (!ranked) {
-        return Forward(ranked);
+        return ErrorFrom(ranked);
     }
     SearchResult result;
     result.total = ranked->total;
@@ -1306,7 +1285,7 @@ Result<SearchResult> Replica::Search(std::string_view text, size_t limit) {
         stmt.Bind(1, rowid);
         auto row = stmt.Step();
         if (!row) {
-            return Forward(row);
+            return ErrorFrom(row);
         }
         if (*row) {
             result.hits.push_back(SearchHit{

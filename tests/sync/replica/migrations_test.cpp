@@ -10,6 +10,7 @@
 
 #include "sync/replica/database.hpp"
 #include "sync/replica/replica.hpp"
+#include "sync/replica/sync_store.hpp"
 #include "tests/sync/replica/test_dataset.hpp"
 
 using namespace treffpunkt;
@@ -33,6 +34,23 @@ const std::map<int, std::string> kSeeds = {
      "\"fields_of_action\":[\"10000000-0000-4000-8000-000000000001\"],"
      "\"free_of_charge\":true,\"status\":\"active\"}');"
      "INSERT INTO search (rowid, title, body) VALUES (last_insert_rowid(), '  repair  cafe', '');"},
+    {2,
+     "INSERT INTO records (id, kind, revision, updated, sort_key, active, place_id, free, langs, "
+     "title, subtitle) VALUES ('50000000-0000-4000-8000-0000000000aa', 'offers', 3, 1763625600, "
+     "'repair cafe', 1, '30000000-0000-4000-8000-000000000001', 1, 'de', 'de\x1FRepair-Café', "
+     "'');"
+     "INSERT INTO record_bodies (rowid, body) VALUES (last_insert_rowid(), "
+     "'{\"id\":\"50000000-0000-4000-8000-0000000000aa\",\"revision\":3,"
+     "\"updated\":\"2025-11-20T08:00:00Z\",\"title\":{\"de\":\"Repair-Café\"},"
+     "\"place_id\":\"30000000-0000-4000-8000-000000000001\","
+     "\"fields_of_action\":[\"10000000-0000-4000-8000-000000000001\"],"
+     "\"free_of_charge\":true,\"status\":\"active\"}');"
+     "INSERT INTO search (rowid, title, body) VALUES (last_insert_rowid(), '  repair  cafe', '');"
+     "INSERT INTO outbox (edit_id, op, kind, record_id, base_revision, fields, volunteer_id, "
+     "made_at) VALUES ('e0000000-0000-4000-8000-000000000001', 'update', 'offers', "
+     "'50000000-0000-4000-8000-0000000000aa', 3, '{\"url\":\"https://repair.example\"}', "
+     "'v0000000-0000-4000-8000-000000000001', 1763625600);"
+     "INSERT INTO sync_state (key, value) VALUES ('cursor', 'c42');"},
 };
 
 }  // namespace
@@ -67,6 +85,14 @@ TEST(Migrations, EveryEarlierVersionUpgradesWithItsData) {
             auto hits = replica->Search("Repair", 5);
             ASSERT_TRUE(hits);
             EXPECT_EQ(hits->total, 1u);
+        }
+        if (version >= 2) {
+            SyncStore store(*replica);
+            EXPECT_EQ(store.State()->cursor, "c42");
+            auto outbox = store.All();
+            ASSERT_TRUE(outbox);
+            ASSERT_EQ(outbox->size(), 1u);
+            EXPECT_EQ(outbox->at(0).fields_json, "{\"url\":\"https://repair.example\"}");
         }
     }
 }
