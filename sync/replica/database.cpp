@@ -199,6 +199,12 @@ Statement& Database::Cached(const char* sql) {
     return *slot;
 }
 
+void Database::ResetCached() {
+    for (auto& [sql, stmt] : m_cache) {
+        stmt->Reset();
+    }
+}
+
 std::int64_t Database::LastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
 }

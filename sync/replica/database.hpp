@@ -71,6 +71,10 @@ class Database {
     // string literal (its address is the cache key). Asserts the SQL compiles.
     Statement& Cached(const char* sql);
 
+    // Resets every cached statement, so that none holds a read open (DDL such as DROP TABLE
+    // fails while any statement of the connection is active).
+    void ResetCached();
+
     std::int64_t LastInsertRowId() const;
     int Changes() const;
     const std::string& path() const { return m_path; }

@@ -775,7 +775,9 @@ Result<bool> Replica::IsEmpty() {
     if (!row) {
         return ErrorFrom(row);
     }
-    return stmt.Int(0) == 0;
+    const bool empty = stmt.Int(0) == 0;
+    stmt.Reset();
+    return empty;
 }
 
 Result<void> Replica::RefreshSessions(UtcTime now) {

@@ -203,6 +203,7 @@ Result<void> SearchIndex::Clear() {
     // Dropping the FTS table frees (and, with secure_delete, zeroes) every page of the old
     // index at once; a DELETE would leave old terms in segments until some later merge. The
     // table is recreated from its own schema entry, so the migrations stay its only definition.
+    m_db.ResetCached();
     auto& schema = m_db.Cached("SELECT sql FROM sqlite_schema WHERE name = 'search'");
     auto row = schema.Step();
     if (!row) {

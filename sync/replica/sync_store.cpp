@@ -234,7 +234,9 @@ Result<size_t> SyncStore::PendingCount() {
     if (!row) {
         return ErrorFrom(row);
     }
-    return static_cast<size_t>(stmt.Int(0));
+    const auto count = static_cast<size_t>(stmt.Int(0));
+    stmt.Reset();
+    return count;
 }
 
 Result<void> SyncStore::MarkApplied(std::string_view edit_id) {

@@ -146,6 +146,18 @@ TEST(CommandLine, SearchPrintsReadableLines) {
     EXPECT_NE(limited.out.find("(showing 1)"), std::string::npos) << limited.out;
 }
 
+TEST(CommandLine, TheDefaultDatabaseStartsWithTheSampleData) {
+    TempDir dir;
+    const std::string env = "TREFFPUNKT_DATA_DIR=" + Quote(dir.File("data"));
+    const Outcome first = Kiosk(dir, {"search", "Sozialbüro", "--json"}, env);
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_GT(nlohmann::json::parse(first.out)["total"].get<int>(), 0);
+    // The second start uses the same file, without seeding again.
+    const Outcome second = Kiosk(dir, {"export"}, env);
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_EQ(nlohmann::json::parse(second.out)["offers"].size(), 83u);
+}
+
 TEST(CommandLine, BadUseExitsNonZeroWithAMessage) {
     TempDir dir;
     const Outcome unknown = Kiosk(dir, {"frobnicate"});

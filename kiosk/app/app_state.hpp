@@ -1,0 +1,80 @@
+// Everything the kiosk screen shows that is not data: the current screen and its history,
+// the search text, filters, language, text size, contrast, per-screen scroll and keyboard
+// state. A plain struct so that tests can build any screen in any state. No UI, no SQLite.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/core/kinetic_scroll.hpp"
+#include "sync/replica/replica.hpp"
+
+namespace treffpunkt {
+
+enum class Screen {
+    kHome,
+    kOffers,   // results: offers with filters and search
+    kOffer,    // one offer
+    kHelpers,  // "Hilfe im Alltag"
+    kHelper,
+    kContacts,
+    kContact,
+    kPlaces,  // "Orte der Begegnung" (and all places)
+    kPlace,
+    kNetworks,
+    kNetwork,
+};
+
+// One entry of the navigation history: a screen and, for details, the record shown.
+struct ScreenRef {
+    Screen screen{Screen::kHome};
+    std::string id;  // record id on detail screens; empty on lists and home
+
+    bool operator==(const ScreenRef&) const = default;
+};
+
+enum class KeyboardLayout { kGerman, kFrench, kEnglish };  // QWERTZ, AZERTY, QWERTY
+
+struct KeyboardState {
+    bool visible{false};                             // shown at the bottom of the screen
+    KeyboardLayout layout{KeyboardLayout::kGerman};  // follows the UI language until switched
+    bool shift{false};                               // next letter upper case
+    bool numbers{false};                             // digits and punctuation instead of letters
+};
+
+// The chip group that is open on the results screen.
+enum class FilterGroup { kNone, kTopic, kTargetGroup, kDistrict, kLanguage };
+
+// Which QR code a detail screen shows.
+enum class QrKind { kCalendar, kContact, kWeb };
+
+struct AppState {
+    std::vector<ScreenRef> history{ScreenRef{}};  // never empty; back() is the current screen
+    std::string search_text;                      // what was typed on the on-screen keyboard
+    OfferQuery offer_query;                       // filters of the results screen (+ text)
+    FilterGroup open_filter_group{FilterGroup::kNone};
+    std::string helper_kind_id;      // helpers screen filter: help_kind term id; "" = all
+    std::string helper_district;     // helpers screen filter: district; "" = all
+    std::string network_level_id;    // networks screen filter: network_level term id; "" = all
+    bool places_meeting_only{true};  // places screen: only Orte der Begegnung
+    std::string language{"de"};      // UI and content language
+    TextSize text_size{TextSize::kNormal};
+    bool high_contrast{false};
+    KeyboardState keyboard;
+    QrKind qr_kind{QrKind::kCalendar};
+    std::map<Screen, KineticScroll> scroll;  // per screen; detail screens start at the top
+    bool idle_warning{false};                // "Sind Sie noch da?" is shown
+    int idle_seconds_left{0};                // its countdown
+    std::uint64_t generation{0};             // bumps with every action (caches and tests watch it)
+
+    const ScreenRef& Current() const { return history.back(); }
+    KineticScroll& ScrollOf(Screen screen) { return scroll[screen]; }
+};
+
+// The state right after start-up and after every idle reset.
+AppState InitialAppState(const KioskConfig& config);
+
+}  // namespace treffpunkt

@@ -1,0 +1,259 @@
+#include "kiosk/app/kiosk_config.hpp"
+
+#include <toml++/toml.h>
+
+#include <set>
+#include <sstream>
+
+#include "sync/model/dataset.hpp"
+#include "sync/model/validation.hpp"
+
+namespace treffpunkt {
+
+namespace {
+
+using Keys = std::set<std::string, std::less<>>;
+
+Result<void> CheckKeys(const toml::table& table, const std::string& prefix, const Keys& known) {
+    for (const auto& [key, node] : table) {
+        const std::string name(key.str());
+        if (known.count(name) == 0) {
+            std::string list;
+            for (const std::string& k : known) {
+                list += (list.empty() ? "" : ", ") + k;
+            }
+            return Fail("config.unknown_key", prefix + name + ": unknown key (known in " +
+                                                  (prefix.empty() ? "the top level" : prefix) +
+                                                  ": " + list + ")");
+        }
+    }
+    return Ok();
+}
+
+Unexpected<Error> Bad(const std::string& key, const std::string& message) {
+    return Fail("config.bad_value", key + ": " + message);
+}
+
+Result<const toml::table*> SubTable(const toml::table& root, std::string_view name) {
+    const toml::node* node = root.get(name);
+    if (node == nullptr) {
+        return static_cast<const toml::table*>(nullptr);
+    }
+    if (!node->is_table()) {
+        return Bad(std::string(name), "must be a table [" + std::string(name) + "]");
+    }
+    return node->as_table();
+}
+
+Result<void> ReadString(const toml::table& t, std::string_view key, const std::string& full,
+                        std::string& out) {
+    if (const toml::node* n = t.get(key)) {
+        if (!n->is_string()) {
+            return Bad(full, "must be a string in quotes");
+        }
+        out = n->as_string()->get();
+    }
+    return Ok();
+}
+
+Result<void> ReadBool(const toml::table& t, std::string_view key, const std::string& full,
+                      bool& out) {
+    if (const toml::node* n = t.get(key)) {
+        if (!n->is_boolean()) {
+            return Bad(full, "must be true or false");
+        }
+        out = n->as_boolean()->get();
+    }
+    return Ok();
+}
+
+Result<void> ReadInt(const toml::table& t, std::string_view key, const std::string& full,
+                     std::int64_t min, std::int64_t max, int& out) {
+    if (const toml::node* n = t.get(key)) {
+        if (!n->is_integer()) {
+            return Bad(full, "must be a whole number");
+        }
+        const std::int64_t v = n->as_integer()->get();
+        if (v < min || v > max) {
+            return Bad(full, "must be between " + std::to_string(min) + " and " +
+                                 std::to_string(max) + " (got " + std::to_string(v) + ")");
+        }
+        out = static_cast<int>(v);
+    }
+    return Ok();
+}
+
+Result<void> ReadNumber(const toml::table& t, std::string_view key, const std::string& full,
+                        double min, double max, double& out) {
+    if (const toml::node* n = t.get(key)) {
+        double v = 0.0;
+        if (n->is_integer()) {
+            v = static_cast<double>(n->as_integer()->get());
+        } else if (n->is_floating_point()) {
+            v = n->as_floating_point()->get();
+        } else {
+            return Bad(full, "must be a number");
+        }
+        if (!(v >= min && v <= max)) {
+            std::ostringstream msg;
+            msg << "must be between " << min << " and " << max << " (got " << v << ")";
+            return Bad(full, msg.str());
+        }
+        out = v;
+    }
+    return Ok();
+}
+
+#define TP_TRY(expr)                              \
+    do {                                          \
+        if (auto r_ = (expr); !r_) {              \
+            return Unexpected<Error>(r_.error()); \
+        }                                         \
+    } while (false)
+
+Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
+    TP_TRY(CheckKeys(root, "", {"kiosk", "display", "idle", "languages", "theme"}));
+
+    auto kiosk = SubTable(root, "kiosk");
+    TP_TRY(kiosk);
+    if (const toml::table* t = *kiosk) {
+        TP_TRY(CheckKeys(*t, "kiosk.", {"place_id", "place_name", "data_dir"}));
+        TP_TRY(ReadString(*t, "place_id", "kiosk.place_id", config.place_id));
+        TP_TRY(ReadString(*t, "place_name", "kiosk.place_name", config.place_name));
+        TP_TRY(ReadString(*t, "data_dir", "kiosk.data_dir", config.data_dir));
+        if (!config.place_id.empty() && !IsUuid(config.place_id)) {
+            return Bad("kiosk.place_id", "must be a place's id (a lower-case UUID) or \"\"");
+        }
+    }
+
+    auto display = SubTable(root, "display");
+    TP_TRY(display);
+    if (const toml::table* t = *display) {
+        TP_TRY(CheckKeys(
+            *t, "display.",
+            {"fullscreen", "window_width", "window_height", "rotation", "diagonal_in", "dpi"}));
+        DisplayConfig& d = config.display;
+        TP_TRY(ReadBool(*t, "fullscreen", "display.fullscreen", d.fullscreen));
+        TP_TRY(ReadInt(*t, "window_width", "display.window_width", 320, 16384, d.window_width));
+        TP_TRY(ReadInt(*t, "window_height", "display.window_height", 240, 16384, d.window_height));
+        int degrees = Degrees(d.rotation);
+        if (const toml::node* n = t->get("rotation")) {
+            if (!n->is_integer() ||
+                !RotationFromDegrees(static_cast<int>(n->as_integer()->get()))) {
+                const std::string got =
+                    n->is_integer() ? std::to_string(n->as_integer()->get()) : "not a number";
+                return Bad("display.rotation", "must be 0, 90, 180 or 270 (got " + got + ")");
+            }
+            degrees = static_cast<int>(n->as_integer()->get());
+        }
+        d.rotation = *RotationFromDegrees(degrees);
+        TP_TRY(ReadNumber(*t, "diagonal_in", "display.diagonal_in", 0.0, 200.0, d.diagonal_in));
+        TP_TRY(ReadNumber(*t, "dpi", "display.dpi", 0.0, 1000.0, d.dpi));
+    }
+
+    auto idle = SubTable(root, "idle");
+    TP_TRY(idle);
+    if (const toml::table* t = *idle) {
+        TP_TRY(CheckKeys(*t, "idle.", {"timeout_s", "countdown_s"}));
+        TP_TRY(ReadInt(*t, "timeout_s", "idle.timeout_s", 10, 24 * 3600, config.idle.timeout_s));
+        TP_TRY(ReadInt(*t, "countdown_s", "idle.countdown_s", 20, 600, config.idle.countdown_s));
+    }
+
+    auto languages = SubTable(root, "languages");
+    TP_TRY(languages);
+    if (const toml::table* t = *languages) {
+        TP_TRY(CheckKeys(*t, "languages.", {"offered", "default"}));
+        if (const toml::node* n = t->get("offered")) {
+            const toml::array* arr = n->as_array();
+            if (arr == nullptr || arr->empty()) {
+                return Bad("languages.offered",
+                           "must be a list of language codes like [\"de\", \"en\"]");
+            }
+            config.languages.offered.clear();
+            for (const toml::node& item : *arr) {
+                if (!item.is_string() || !IsLanguageCode(item.as_string()->get())) {
+                    return Bad("languages.offered",
+                               "every entry must be a two-letter language code such as \"de\"");
+                }
+                config.languages.offered.push_back(item.as_string()->get());
+            }
+        }
+        TP_TRY(ReadString(*t, "default", "languages.default", config.languages.default_language));
+    }
+    bool default_offered = false;
+    for (const std::string& l : config.languages.offered) {
+        default_offered = default_offered || l == config.languages.default_language;
+    }
+    if (!default_offered) {
+        return Bad("languages.default", "\"" + config.languages.default_language +
+                                            "\" must be one of languages.offered");
+    }
+
+    auto theme = SubTable(root, "theme");
+    TP_TRY(theme);
+    if (const toml::table* t = *theme) {
+        TP_TRY(CheckKeys(*t, "theme.", {"high_contrast", "text_size"}));
+        TP_TRY(ReadBool(*t, "high_contrast", "theme.high_contrast", config.theme.high_contrast));
+        std::string size = TextSizeName(config.theme.text_size);
+        TP_TRY(ReadString(*t, "text_size", "theme.text_size", size));
+        if (size == "normal") {
+            config.theme.text_size = TextSize::kNormal;
+        } else if (size == "large") {
+            config.theme.text_size = TextSize::kLarge;
+        } else if (size == "largest") {
+            config.theme.text_size = TextSize::kLargest;
+        } else {
+            return Bad("theme.text_size",
+                       "must be \"normal\", \"large\" or \"largest\" (got \"" + size + "\")");
+        }
+    }
+    return Ok();
+}
+
+#undef TP_TRY
+
+}  // namespace
+
+Result<KioskConfig> ParseKioskConfig(const std::string& toml_text) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text);
+    } catch (const toml::parse_error& e) {
+        std::ostringstream msg;
+        msg << "line " << e.source().begin.line << ", column " << e.source().begin.column << ": "
+            << e.description();
+        return Fail("config.syntax", msg.str());
+    }
+    KioskConfig config;
+    auto parsed = ParseInto(root, config);
+    if (!parsed) {
+        return Unexpected<Error>(parsed.error());
+    }
+    return config;
+}
+
+Result<KioskConfig> LoadKioskConfig(const std::string& path) {
+    auto text = ReadTextFile(path, 1u << 20);
+    if (!text) {
+        return Fail("config.io", "cannot read the config " + path + ": " + text.error().message);
+    }
+    auto config = ParseKioskConfig(*text);
+    if (!config) {
+        return Fail(config.error().code, path + ": " + config.error().message);
+    }
+    return config;
+}
+
+std::string TextSizeName(TextSize size) {
+    switch (size) {
+        case TextSize::kNormal:
+            return "normal";
+        case TextSize::kLarge:
+            return "large";
+        case TextSize::kLargest:
+            return "largest";
+    }
+    return "normal";
+}
+
+}  // namespace treffpunkt

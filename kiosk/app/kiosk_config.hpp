@@ -1,0 +1,58 @@
+// The kiosk's settings (config/kiosk.example.toml documents every key with its default).
+// Parsing with toml++; unknown keys and bad values are errors that name the key. No UI.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kiosk/core/rotation.hpp"
+#include "sync/model/result.hpp"
+
+namespace treffpunkt {
+
+enum class TextSize { kNormal = 0, kLarge = 1, kLargest = 2 };
+
+struct DisplayConfig {
+    bool fullscreen{true};  // full screen on the primary monitor; false = a window
+    int window_width{800};  // window size in pixels when not full screen
+    int window_height{480};
+    Rotation rotation{Rotation::k0};  // picture and touch turned clockwise: 0, 90, 180, 270
+    double diagonal_in{0.0};  // visible diagonal in inches; 0 = ask the monitor, else 96 dpi
+    double dpi{0.0};          // pixels per inch; 0 = from diagonal_in or the monitor
+};
+
+struct IdleConfig {
+    int timeout_s{90};    // seconds without touch before "Sind Sie noch da?"
+    int countdown_s{20};  // seconds the question waits before the reset (at least 20)
+};
+
+struct LanguageConfig {
+    std::vector<std::string> offered{"de", "en", "fr"};  // language switch, in this order
+    std::string default_language{"de"};                  // after start and after every reset
+};
+
+struct ThemeConfig {
+    bool high_contrast{false};              // start in the high-contrast theme
+    TextSize text_size{TextSize::kNormal};  // text size after start and after every reset
+};
+
+struct KioskConfig {
+    std::string place_id;    // the place this kiosk stands in ("Heute hier"); "" = none
+    std::string place_name;  // name on the home screen; "" = the place's name from the data
+    std::string data_dir;    // where replica.db lives; "" = DefaultDataDir()
+    DisplayConfig display;
+    IdleConfig idle;
+    LanguageConfig languages;
+    ThemeConfig theme;
+};
+
+// Parses TOML text. Errors ("config.syntax", "config.unknown_key", "config.bad_value") name
+// the key, e.g. "display.rotation: must be 0, 90, 180 or 270 (got 45)".
+Result<KioskConfig> ParseKioskConfig(const std::string& toml_text);
+// Reads and parses a file; "config.io" if it cannot be read.
+Result<KioskConfig> LoadKioskConfig(const std::string& path);
+
+// "normal" / "large" / "largest".
+std::string TextSizeName(TextSize size);
+
+}  // namespace treffpunkt

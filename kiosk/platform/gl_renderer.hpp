@@ -1,0 +1,29 @@
+// OpenGL 3 drawing of ImGui's draw data, turned by the configured rotation, and screenshots
+// of the presented picture. Uses Dear ImGui's OpenGL 3 backend from libimgui-dev.
+#pragma once
+
+#include <string>
+
+#include "kiosk/core/rotation.hpp"
+#include "sync/model/result.hpp"
+
+struct ImDrawData;
+
+namespace treffpunkt {
+
+class GlRenderer {
+  public:
+    // Needs a current OpenGL 3 context. Error "gl.init".
+    Result<void> Init();
+    void Shutdown();
+    // Re-uploads the font atlas texture (after the fonts were rebuilt).
+    void UploadFonts();
+    // Clears and draws `draw_data` (laid out in logical coordinates) onto a panel of
+    // panel_w x panel_h window pixels (framebuffer fb_w x fb_h), turned by `rotation`.
+    void Render(ImDrawData* draw_data, Rotation rotation, float panel_w, float panel_h, int fb_w,
+                int fb_h);
+    // Writes the current back buffer (call before swapping) as PNG.
+    Result<void> Screenshot(const std::string& path, int fb_w, int fb_h);
+};
+
+}  // namespace treffpunkt

@@ -1,0 +1,368 @@
+#include "kiosk/platform/run_gui.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <optional>
+
+#include "kiosk/app/bootstrap.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/paths.hpp"
+#include "kiosk/core/touch_metrics.hpp"
+#include "kiosk/platform/gl_renderer.hpp"
+#include "kiosk/platform/process_stats.hpp"
+#include "kiosk/platform/script_runner.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+#include "sync/model/dataset.hpp"
+
+namespace treffpunkt {
+
+namespace {
+
+// Set while a GUI runs; WakeKioskGui may be called from any thread.
+std::atomic<bool> g_gui_running{false};
+std::atomic<bool> g_data_changed{false};
+std::string g_glfw_error;  // last GLFW error text (GLFW reports on the calling thread)
+
+std::int64_t SteadyMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+UtcTime WallNow() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+// Everything the GLFW callbacks need.
+struct LoopState {
+    KioskUi* ui{nullptr};
+    Rotation rotation{Rotation::k0};
+    bool mouse_down{false};
+};
+
+LoopState* StateOf(GLFWwindow* w) {
+    return static_cast<LoopState*>(glfwGetWindowUserPointer(w));
+}
+
+Vec2 Logical(GLFWwindow* w, double x, double y) {
+    int ww = 0;
+    int wh = 0;
+    glfwGetWindowSize(w, &ww, &wh);
+    return PanelToLogical(StateOf(w)->rotation,
+                          Vec2{static_cast<float>(ww), static_cast<float>(wh)},
+                          Vec2{static_cast<float>(x), static_cast<float>(y)});
+}
+
+void OnCursor(GLFWwindow* w, double x, double y) {
+    const Vec2 p = Logical(w, x, y);
+    StateOf(w)->ui->PushPointer(
+        PointerEvent{PointerEvent::Type::kMove, p.x, p.y, 0.0f, SteadyMs()});
+}
+
+void OnButton(GLFWwindow* w, int button, int action, int) {
+    if (button != GLFW_MOUSE_BUTTON_LEFT) {
+        return;  // one finger: the left button is what a touch screen emulates
+    }
+    double x = 0.0;
+    double y = 0.0;
+    glfwGetCursorPos(w, &x, &y);
+    const Vec2 p = Logical(w, x, y);
+    const auto type = action == GLFW_PRESS ? PointerEvent::Type::kDown : PointerEvent::Type::kUp;
+    StateOf(w)->ui->PushPointer(PointerEvent{type, p.x, p.y, 0.0f, SteadyMs()});
+}
+
+void OnScroll(GLFWwindow* w, double, double dy) {
+    double x = 0.0;
+    double y = 0.0;
+    glfwGetCursorPos(w, &x, &y);
+    const Vec2 p = Logical(w, x, y);
+    StateOf(w)->ui->PushPointer(
+        PointerEvent{PointerEvent::Type::kWheel, p.x, p.y, static_cast<float>(dy), SteadyMs()});
+}
+
+void OnChar(GLFWwindow* w, unsigned int c) {
+    std::string s;
+    if (c < 0x80) {
+        s += static_cast<char>(c);
+    } else if (c < 0x800) {
+        s += static_cast<char>(0xC0 | (c >> 6));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        s += static_cast<char>(0xE0 | (c >> 12));
+        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        return;
+    }
+    StateOf(w)->ui->PushText(s);
+}
+
+void OnKey(GLFWwindow* w, int key, int, int action, int) {
+    if (key == GLFW_KEY_BACKSPACE && action != GLFW_RELEASE) {
+        StateOf(w)->ui->PushBackspace();
+    }
+}
+
+void OnGlfwError(int, const char* text) {
+    g_glfw_error = text != nullptr ? text : "";
+}
+
+int Failure(const std::string& message, int code = 1) {
+    std::fprintf(stderr, "treffpunkt-kiosk: %s\n", message.c_str());
+    return code;
+}
+
+std::optional<std::pair<int, int>> ParseWindowSize(const std::string& text) {
+    int w = 0;
+    int h = 0;
+    char x = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d", &w, &x, &h) == 3 && (x == 'x' || x == 'X') &&
+        w >= 320 && h >= 240 && w <= 16384 && h <= 16384) {
+        return std::make_pair(w, h);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+void WakeKioskGui(bool data_changed) {
+    if (data_changed) {
+        g_data_changed = true;
+    }
+    if (g_gui_running) {
+        glfwPostEmptyEvent();
+    }
+}
+
+int RunKioskGui(const KioskLaunch& launch) {
+    GuiStats stats;
+    // --- Configuration and data (before the window: errors show on the terminal) ----------
+    KioskConfig config;
+    if (!launch.config_path.empty()) {
+        auto loaded = LoadKioskConfig(launch.config_path);
+        if (!loaded) {
+            return Failure(loaded.error().message, 2);
+        }
+        config = *loaded;
+    }
+    if (launch.window_size) {
+        const auto size = ParseWindowSize(*launch.window_size);
+        if (!size) {
+            return Failure(
+                "--window must be WIDTHxHEIGHT, e.g. 800x480 (got '" + *launch.window_size + "')",
+                2);
+        }
+        config.display.fullscreen = false;
+        config.display.window_width = size->first;
+        config.display.window_height = size->second;
+    }
+    std::vector<ScriptCommand> script;
+    if (!launch.script_path.empty()) {
+        auto text = ReadTextFile(launch.script_path, 1u << 20);
+        if (!text) {
+            return Failure(text.error().message, 2);
+        }
+        auto parsed = ParseScript(*text, launch.script_path);
+        if (!parsed) {
+            return Failure(parsed.error().message, 2);
+        }
+        script = std::move(*parsed);
+    }
+    auto i18n = I18n::Load(AssetPath("i18n"), config.languages.offered);
+    if (!i18n) {
+        return Failure(i18n.error().message);
+    }
+    std::string db_path = launch.db_path;
+    if (!launch.db_path_from_command_line && !config.data_dir.empty()) {
+        db_path = config.data_dir + "/replica.db";
+    }
+    if (db_path.empty()) {
+        db_path = DefaultDatabasePath();
+    }
+    const UtcTime start_wall = WallNow();
+    KioskApp app(config, std::move(*i18n),
+                 OpenKioskReplica(db_path, !launch.db_path_from_command_line, start_wall),
+                 start_wall);
+    if (!app.HasData() && !app.StatusDetail().empty()) {
+        std::fprintf(stderr, "treffpunkt-kiosk: no data to show: %s\n", app.StatusDetail().c_str());
+    }
+
+    // --- Window ---------------------------------------------------------------------------
+    glfwSetErrorCallback(OnGlfwError);
+    if (glfwInit() == GLFW_FALSE) {
+        return Failure("cannot open a display (" + g_glfw_error +
+                       "). Set DISPLAY (e.g. DISPLAY=:0) to a running X server, or start one: "
+                       "'Xvfb :99 &' (apt-get install xvfb) then DISPLAY=:99");
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    GLFWmonitor* monitor = config.display.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    int width = config.display.window_width;
+    int height = config.display.window_height;
+    if (monitor != nullptr) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        width = mode->width;
+        height = mode->height;
+    }
+    GLFWwindow* window = glfwCreateWindow(width, height, "Treffpunkt", monitor, nullptr);
+    if (window == nullptr) {
+        glfwTerminate();
+        return Failure("cannot create an OpenGL 3 window (" + g_glfw_error +
+                       "); install libgl1-mesa-dri, or check the X server");
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    if (monitor != nullptr) {
+        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);  // a touch screen has none
+    }
+
+    // Touch sizes from the panel: the config, else the monitor's physical size, else 96 dpi.
+    DisplayGeometry geometry;
+    geometry.width_px = width;
+    geometry.height_px = height;
+    geometry.dpi = config.display.dpi;
+    geometry.diagonal_in = config.display.diagonal_in;
+    if (geometry.dpi <= 0.0 && geometry.diagonal_in <= 0.0) {
+        int mm_w = 0;
+        int mm_h = 0;
+        glfwGetMonitorPhysicalSize(glfwGetPrimaryMonitor(), &mm_w, &mm_h);
+        const GLFWvidmode* mode = glfwGetVideoMode(glfwGetPrimaryMonitor());
+        if (mm_w > 0 && mode != nullptr) {
+            geometry.width_px = mode->width;
+            geometry.width_mm = mm_w;
+        }
+    }
+    const TouchMetrics metrics = ComputeTouchMetrics(geometry);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    GlRenderer renderer;
+    if (auto r = renderer.Init(); !r) {
+        return Failure(r.error().message);
+    }
+    KioskUi ui(app, metrics);
+    if (auto r = ui.Init([&renderer] { renderer.UploadFonts(); }); !r) {
+        return Failure(r.error().message);
+    }
+    LoopState loop{&ui, config.display.rotation};
+    glfwSetWindowUserPointer(window, &loop);
+    glfwSetCursorPosCallback(window, OnCursor);
+    glfwSetMouseButtonCallback(window, OnButton);
+    glfwSetScrollCallback(window, OnScroll);
+    glfwSetCharCallback(window, OnChar);
+    glfwSetKeyCallback(window, OnKey);
+    g_gui_running = true;
+
+    std::optional<ScriptRunner> runner;
+    if (!launch.script_path.empty()) {
+        runner.emplace(std::move(script));
+    }
+    const std::int64_t start_ms = SteadyMs();
+    const std::optional<std::int64_t> exit_at_ms =
+        launch.exit_after_s
+            ? std::optional<std::int64_t>(start_ms +
+                                          static_cast<std::int64_t>(*launch.exit_after_s * 1000.0))
+            : std::nullopt;
+    std::optional<std::string> screenshot;
+    int exit_code = 0;
+    bool quit = false;
+    while (!quit && glfwWindowShouldClose(window) == GLFW_FALSE) {
+        std::int64_t now = SteadyMs();
+        // Sleep until input, a wake-up, the next frame the UI wants, or the script's next step.
+        std::optional<std::int64_t> wait = ui.WaitTimeoutMs(now);
+        std::optional<ScriptRunner::Step> step;
+        if (runner) {
+            step = runner->Advance(now, ui);
+            if (step->exit_code) {
+                exit_code = *step->exit_code;
+                quit = true;
+                break;
+            }
+            if (step->screenshot) {
+                screenshot = step->screenshot;
+            }
+            if (step->wake_at_ms) {
+                const std::int64_t w = std::max<std::int64_t>(0, *step->wake_at_ms - now);
+                wait = wait ? std::min(*wait, w) : w;
+            }
+            if (ui.NeedsFrame(now)) {
+                wait = 0;
+            }
+        }
+        if (exit_at_ms) {
+            const std::int64_t w = std::max<std::int64_t>(0, *exit_at_ms - now);
+            wait = wait ? std::min(*wait, w) : w;
+        }
+        if (!wait) {
+            glfwWaitEvents();
+        } else if (*wait > 0) {
+            glfwWaitEventsTimeout(static_cast<double>(*wait) / 1000.0);
+        } else {
+            glfwPollEvents();
+        }
+        now = SteadyMs();
+        if (exit_at_ms && now >= *exit_at_ms) {
+            break;
+        }
+        if (g_data_changed.exchange(false)) {
+            ui.OnDataChanged(WallNow());
+        }
+        if (!ui.NeedsFrame(now) && !screenshot) {
+            continue;
+        }
+        int ww = 0;
+        int wh = 0;
+        int fw = 0;
+        int fh = 0;
+        glfwGetWindowSize(window, &ww, &wh);
+        glfwGetFramebufferSize(window, &fw, &fh);
+        const Vec2 logical =
+            LogicalSize(loop.rotation, Vec2{static_cast<float>(ww), static_cast<float>(wh)});
+        const double cpu0 = ThreadCpuMs();
+        ImGui_ImplOpenGL3_NewFrame();
+        ui.BuildFrame(now, WallNow(), logical.x, logical.y);
+        stats.frame_cpu_ms.push_back(ThreadCpuMs() - cpu0);
+        renderer.Render(ImGui::GetDrawData(), loop.rotation, static_cast<float>(ww),
+                        static_cast<float>(wh), fw, fh);
+        if (screenshot) {
+            auto r = renderer.Screenshot(*screenshot, fw, fh);
+            if (runner) {
+                runner->ScreenshotDone(r.has_value(), r ? "" : r.error().message);
+            }
+            screenshot.reset();
+        }
+        glfwSwapBuffers(window);
+        ++stats.frames_rendered;
+        if (stats.frames_rendered == 1) {
+            glFinish();
+            stats.first_frame_ms = ProcessAgeMs();
+        }
+        ui.FrameRendered(now);
+    }
+    g_gui_running = false;
+
+    stats.peak_rss_kb = PeakRssKb();
+    stats.process_cpu_ms = ProcessCpuMs();
+    if (!launch.stats_path.empty()) {
+        std::ofstream out(launch.stats_path);
+        out << StatsJson(stats);
+        if (!out) {
+            std::fprintf(stderr, "treffpunkt-kiosk: cannot write %s\n", launch.stats_path.c_str());
+        }
+    }
+    renderer.Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace treffpunkt

@@ -1,0 +1,270 @@
+#include "kiosk/ui/keyboard.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "kiosk/app/actions.hpp"
+
+namespace treffpunkt {
+
+namespace {
+
+enum class KeyKind { kChar, kShift, kBackspace, kNumbers, kLayout, kSpace, kDone };
+
+struct Key {
+    const char* text;  // what the key types (lower case) and shows
+    KeyKind kind{KeyKind::kChar};
+    float units{1.0f};  // width in key units
+};
+
+using Row = std::vector<Key>;
+
+const std::vector<Row> kGermanRows = {
+    {{"q"}, {"w"}, {"e"}, {"r"}, {"t"}, {"z"}, {"u"}, {"i"}, {"o"}, {"p"}, {"ü"}},
+    {{"a"}, {"s"}, {"d"}, {"f"}, {"g"}, {"h"}, {"j"}, {"k"}, {"l"}, {"ö"}, {"ä"}},
+    {{"⇧", KeyKind::kShift, 1.5f},
+     {"y"},
+     {"x"},
+     {"c"},
+     {"v"},
+     {"b"},
+     {"n"},
+     {"m"},
+     {"ß"},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+const std::vector<Row> kFrenchRows = {
+    {{"a"}, {"z"}, {"e"}, {"r"}, {"t"}, {"y"}, {"u"}, {"i"}, {"o"}, {"p"}},
+    {{"q"}, {"s"}, {"d"}, {"f"}, {"g"}, {"h"}, {"j"}, {"k"}, {"l"}, {"m"}},
+    {{"⇧", KeyKind::kShift},
+     {"w"},
+     {"x"},
+     {"c"},
+     {"v"},
+     {"b"},
+     {"n"},
+     {"é"},
+     {"è"},
+     {"à"},
+     {"ç"},
+     {"⌫", KeyKind::kBackspace}},
+};
+
+const std::vector<Row> kEnglishRows = {
+    {{"q"}, {"w"}, {"e"}, {"r"}, {"t"}, {"y"}, {"u"}, {"i"}, {"o"}, {"p"}},
+    {{"a"}, {"s"}, {"d"}, {"f"}, {"g"}, {"h"}, {"j"}, {"k"}, {"l"}},
+    {{"⇧", KeyKind::kShift, 1.5f},
+     {"z"},
+     {"x"},
+     {"c"},
+     {"v"},
+     {"b"},
+     {"n"},
+     {"m"},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+const std::vector<Row> kNumberRows = {
+    {{"1"}, {"2"}, {"3"}, {"4"}, {"5"}, {"6"}, {"7"}, {"8"}, {"9"}, {"0"}},
+    {{"-"}, {"/"}, {":"}, {";"}, {"("}, {")"}, {"€"}, {"&"}, {"@"}, {"\""}},
+    {{"."}, {","}, {"?"}, {"!"}, {"'"}, {"+"}, {"#"}, {"%"}, {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+const std::vector<Row>& RowsFor(const KeyboardState& k) {
+    if (k.numbers) {
+        return kNumberRows;
+    }
+    switch (k.layout) {
+        case KeyboardLayout::kFrench:
+            return kFrenchRows;
+        case KeyboardLayout::kEnglish:
+            return kEnglishRows;
+        case KeyboardLayout::kGerman:
+            break;
+    }
+    return kGermanRows;
+}
+
+KeyboardLayout NextLayout(KeyboardLayout l) {
+    switch (l) {
+        case KeyboardLayout::kGerman:
+            return KeyboardLayout::kFrench;
+        case KeyboardLayout::kFrench:
+            return KeyboardLayout::kEnglish;
+        case KeyboardLayout::kEnglish:
+            break;
+    }
+    return KeyboardLayout::kGerman;
+}
+
+const char* LayoutKey(KeyboardLayout l) {
+    switch (l) {
+        case KeyboardLayout::kGerman:
+            return "keyboard.layout.de";
+        case KeyboardLayout::kFrench:
+            return "keyboard.layout.fr";
+        case KeyboardLayout::kEnglish:
+            return "keyboard.layout.en";
+    }
+    return "keyboard.layout.de";
+}
+
+std::string Upper(const std::string& s) {
+    AppState tmp;
+    tmp.keyboard.shift = true;
+    TypeText(tmp, s);
+    return tmp.search_text;
+}
+
+float KeyHeight(const ScreenContext& ctx) {
+    return std::max(ctx.target_px, 2.3f * ctx.em);
+}
+float KeyGap(const ScreenContext& ctx) {
+    return std::max(3.0f, 0.25f * ctx.em);
+}
+
+// Draws one key; returns true when tapped.
+bool DrawKey(ScreenContext& ctx, int id, const std::string& label, ImVec2 pos, ImVec2 size,
+             bool special, bool lit) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushID(id);
+    const bool tapped = ImGui::InvisibleButton("##key", size) && ctx.interactive;
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    ImGui::PopID();
+    const Theme& t = ctx.theme;
+    Rgb bg = special ? t.key_special : t.key;
+    Rgb fg = special ? t.key_special_text : t.key_text;
+    if (pressed || lit) {
+        bg = pressed ? t.primary_pressed : t.primary;
+        fg = t.primary_text;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 b(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, b, Col(bg), 0.25f * ctx.em);
+    ImFont* f = ctx.fonts.bold;
+    const std::string shown = ShortenToLines(f, label, size.x - 0.3f * ctx.em, 1);
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
+    dl->AddText(f, f->FontSize,
+                ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f), Col(fg),
+                shown.c_str());
+    RegisterLastItem(ctx, label, true);
+    return tapped;
+}
+
+}  // namespace
+
+float KeyboardHeight(const ScreenContext& ctx) {
+    return 4.0f * KeyHeight(ctx) + 5.0f * KeyGap(ctx);
+}
+
+void DrawKeyboard(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    const KeyboardState k = state.keyboard;  // a copy: keys change the state while drawing
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = KeyboardHeight(ctx);
+    const float gap = KeyGap(ctx);
+    const float key_h = KeyHeight(ctx);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), Col(ctx.theme.keyboard));
+
+    const std::vector<Row>& rows = RowsFor(k);
+    float max_units = 10.5f;  // the bottom row
+    for (const Row& row : rows) {
+        float units = 0.0f;
+        for (const Key& key : row) {
+            units += key.units;
+        }
+        max_units = std::max(max_units, units);
+    }
+    const float unit = (width - gap) / max_units;
+    int id = 0;
+    float y = origin.y + gap;
+    for (const Row& row : rows) {
+        float units = 0.0f;
+        for (const Key& key : row) {
+            units += key.units;
+        }
+        float x = origin.x + gap + (width - gap - units * unit) * 0.5f;
+        for (const Key& key : row) {
+            const ImVec2 size(key.units * unit - gap, key_h);
+            std::string label = key.text;
+            if (key.kind == KeyKind::kChar && k.shift && !k.numbers) {
+                label = Upper(label);
+            }
+            const bool special = key.kind != KeyKind::kChar;
+            const bool lit = key.kind == KeyKind::kShift && k.shift;
+            if (DrawKey(ctx, id++, label, ImVec2(x, y), size, special, lit)) {
+                switch (key.kind) {
+                    case KeyKind::kChar:
+                        TypeText(state, key.text);
+                        break;
+                    case KeyKind::kShift:
+                        ToggleShift(state);
+                        break;
+                    case KeyKind::kBackspace:
+                        Backspace(state);
+                        break;
+                    default:
+                        break;
+                }
+            }
+            x += key.units * unit;
+        }
+        y += key_h + gap;
+    }
+    // Bottom row: 123/ABC, layout, space, done.
+    const struct {
+        KeyKind kind;
+        float units;
+    } bottom[] = {{KeyKind::kNumbers, 1.5f},
+                  {KeyKind::kLayout, 2.0f},
+                  {KeyKind::kSpace, 4.5f},
+                  {KeyKind::kDone, 2.5f}};
+    float x = origin.x + gap + (width - gap - 10.5f * unit) * 0.5f;
+    for (const auto& key : bottom) {
+        const ImVec2 size(key.units * unit - gap, key_h);
+        std::string label;
+        switch (key.kind) {
+            case KeyKind::kNumbers:
+                label = ctx.app.Tr(k.numbers ? "keyboard.letters" : "keyboard.numbers");
+                break;
+            case KeyKind::kLayout:
+                label = ctx.app.Tr(LayoutKey(NextLayout(k.layout)));
+                break;
+            case KeyKind::kSpace:
+                label = ctx.app.Tr("keyboard.space");
+                break;
+            default:
+                label = ctx.app.Tr("keyboard.done");
+                break;
+        }
+        const bool tapped = DrawKey(ctx, id++, label, ImVec2(x, y), size,
+                                    key.kind != KeyKind::kSpace, key.kind == KeyKind::kDone);
+        if (key.kind == KeyKind::kSpace) {
+            RegisterLastItem(ctx, " ", true);  // so a script can "type" a space
+        }
+        if (tapped) {
+            switch (key.kind) {
+                case KeyKind::kNumbers:
+                    ToggleNumbers(state);
+                    break;
+                case KeyKind::kLayout:
+                    SetKeyboardLayout(state, NextLayout(k.layout));
+                    break;
+                case KeyKind::kSpace:
+                    TypeText(state, " ");
+                    break;
+                default:
+                    ShowKeyboard(state, false);
+                    break;
+            }
+        }
+        x += key.units * unit;
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+}  // namespace treffpunkt

@@ -1,0 +1,147 @@
+#include "kiosk/ui/kiosk_ui.hpp"
+
+#include <imgui.h>
+
+#include "kiosk/app/actions.hpp"
+#include "kiosk/ui/screens.hpp"
+
+namespace treffpunkt {
+
+KioskUi::KioskUi(KioskApp& app, TouchMetrics metrics, FontFiles font_files)
+    : m_app(app),
+      m_metrics(metrics),
+      m_font_files(std::move(font_files)),
+      m_idle(IdleSettings{static_cast<std::int64_t>(app.Config().idle.timeout_s) * 1000,
+                          static_cast<std::int64_t>(app.Config().idle.countdown_s) * 1000}) {
+    m_touch.SetSlopPx(metrics.slop_px);
+}
+
+Result<void> KioskUi::Init(std::function<void()> upload_fonts) {
+    m_upload_fonts = std::move(upload_fonts);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    io.ConfigWindowsResizeFromEdges = false;
+    io.MouseDragThreshold = m_metrics.slop_px;
+    return RebuildFonts();
+}
+
+Result<void> KioskUi::RebuildFonts() {
+    const TextSize size = m_app.State().text_size;
+    const float px = m_metrics.body_font_px[static_cast<size_t>(size)];
+    auto fonts = LoadFonts(*ImGui::GetIO().Fonts, px, m_font_files);
+    if (!fonts) {
+        return Unexpected<Error>(fonts.error());
+    }
+    m_fonts = *fonts;
+    m_font_size = size;
+    m_fonts_loaded = true;
+    m_theme_applied = false;
+    if (m_upload_fonts) {
+        m_upload_fonts();
+    }
+    return Ok();
+}
+
+void KioskUi::PushPointer(const PointerEvent& event) {
+    m_touch.Push(event);
+    m_pacer.OnInput();
+}
+
+void KioskUi::PushText(const std::string& utf8) {
+    if (m_app.State().Current().screen == Screen::kOffers) {
+        TypeText(m_app.State(), utf8);
+    }
+    m_pacer.OnInput();
+}
+
+void KioskUi::PushBackspace() {
+    Backspace(m_app.State());
+    m_pacer.OnInput();
+}
+
+void KioskUi::OnDataChanged(UtcTime now) {
+    m_app.ReloadData(now);
+    m_pacer.OnInput();
+}
+
+bool KioskUi::NeedsFrame(std::int64_t now_ms) const {
+    return m_pacer.NeedsFrame(now_ms) || m_touch.Pending();
+}
+
+std::optional<std::int64_t> KioskUi::WaitTimeoutMs(std::int64_t now_ms) const {
+    if (m_touch.Pending()) {
+        return 0;
+    }
+    return m_pacer.WaitTimeoutMs(now_ms);
+}
+
+void KioskUi::BuildFrame(std::int64_t now_ms, UtcTime wall, float display_w, float display_h) {
+    AppState& state = m_app.State();
+    if (!m_fonts_loaded || state.text_size != m_font_size) {
+        if (auto r = RebuildFonts(); !r) {
+            // Keep the fonts we had; the size switch just does not happen.
+            state.text_size = m_font_size;
+        }
+    }
+    if (!m_theme_applied || state.high_contrast != m_theme_high_contrast) {
+        m_theme = state.high_contrast ? HighContrastTheme() : DefaultTheme();
+        m_theme_high_contrast = state.high_contrast;
+        ApplyTheme(m_theme, m_fonts.body_px, ImGui::GetStyle());
+        m_theme_applied = true;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(display_w, display_h);
+    const std::int64_t delta_ms = m_frames == 0 ? 16 : now_ms - m_last_frame_ms;
+    io.DeltaTime = std::max(0.001f, static_cast<float>(delta_ms) / 1000.0f);
+    m_last_frame_ms = now_ms;
+
+    const std::uint64_t generation_before = state.generation;
+    if (m_touch.BeginFrame(io, now_ms, state, m_registry, 3.0f * m_fonts.body_px)) {
+        m_idle.OnTouch(now_ms);
+    }
+    if (m_idle.Update(now_ms)) {
+        m_app.ResetToHome();
+    }
+    state.idle_warning = m_idle.Phase() == IdlePhase::kWarning;
+    state.idle_seconds_left = m_idle.SecondsLeft(now_ms);
+
+    bool moving = false;
+    for (auto& [screen, scroll] : state.scroll) {
+        scroll.Update(now_ms);
+        moving = moving || scroll.Moving();
+    }
+    m_app.Tick(wall);
+
+    ScreenContext ctx{m_app, state, m_theme, m_fonts, m_registry, m_qr};
+    ctx.em = m_fonts.body_px;
+    ctx.target_px = m_metrics.min_target_px;
+    ctx.now = wall;
+    m_registry.BeginFrame();
+    ImGui::NewFrame();
+    DrawKiosk(ctx, io.DisplaySize);
+    ImGui::Render();
+    m_registry.EndFrame();
+    ++m_frames;
+
+    // What the next frames need: more while something moves or an action changed the
+    // state (the layout settles a frame later), a frame at the next minute for the clock,
+    // and at the idle policy's next step.
+    m_pacer.SetAnimating(moving);
+    if (state.generation != generation_before) {
+        m_pacer.OnInput();
+    }
+    m_pacer.ClearDeadline();
+    const std::int64_t wall_s = wall.time_since_epoch().count();
+    m_pacer.RequestFrameAt(now_ms + (60 - wall_s % 60) * 1000);
+    if (const auto deadline = m_idle.NextDeadlineMs(now_ms)) {
+        m_pacer.RequestFrameAt(*deadline);
+    }
+}
+
+void KioskUi::FrameRendered(std::int64_t now_ms) {
+    m_pacer.OnFrameRendered(now_ms);
+}
+
+}  // namespace treffpunkt

@@ -1,0 +1,81 @@
+// The kiosk's UI runtime on a current ImGui context: fonts per text size, theme, touch input,
+// frame pacing, idle reset and drawing the screens. The platform (GLFW + OpenGL) and the
+// headless tests drive it the same way: push input, ask NeedsFrame, BuildFrame, render the
+// ImGui draw data, FrameRendered.
+//
+// Thread: the UI thread only; Wake() is the one call the platform forwards from elsewhere
+// (through glfwPostEmptyEvent and then OnWake on the UI thread).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/frame_pacer.hpp"
+#include "kiosk/core/idle_policy.hpp"
+#include "kiosk/core/touch_metrics.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/label_registry.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/touch_input.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace treffpunkt {
+
+class KioskUi {
+  public:
+    KioskUi(KioskApp& app, TouchMetrics metrics, FontFiles font_files = {});
+
+    // Configures the current ImGui context and loads the fonts. `upload_fonts` is called
+    // whenever the font atlas was rebuilt (at start and on every text size change): the
+    // renderer uploads the texture then. Error "font.missing" names what to install.
+    Result<void> Init(std::function<void()> upload_fonts);
+
+    void PushPointer(const PointerEvent& event);
+    // Text from a physical keyboard (development; residents use the on-screen one).
+    void PushText(const std::string& utf8);
+    void PushBackspace();
+    // New data arrived (the sync thread woke the loop): re-read it and draw.
+    void OnDataChanged(UtcTime now);
+
+    bool NeedsFrame(std::int64_t now_ms) const;
+    // How long the loop may sleep; nullopt = until the next event.
+    std::optional<std::int64_t> WaitTimeoutMs(std::int64_t now_ms) const;
+    // Input, idle, scrolling, layout: one ImGui frame (NewFrame .. Render). `display` is the
+    // logical size (after rotation).
+    void BuildFrame(std::int64_t now_ms, UtcTime wall, float display_w, float display_h);
+    void FrameRendered(std::int64_t now_ms);
+
+    const LabelRegistry& Registry() const { return m_registry; }
+    KioskApp& App() { return m_app; }
+    IdlePolicy& Idle() { return m_idle; }
+    FramePacer& Pacer() { return m_pacer; }
+    const TouchMetrics& Metrics() const { return m_metrics; }
+    std::uint64_t FramesBuilt() const { return m_frames; }
+    bool InputPending() const { return m_touch.Pending(); }
+
+  private:
+    Result<void> RebuildFonts();
+
+    KioskApp& m_app;
+    TouchMetrics m_metrics;
+    FontFiles m_font_files;
+    std::function<void()> m_upload_fonts;
+    FontSet m_fonts;
+    TextSize m_font_size{TextSize::kNormal};
+    bool m_fonts_loaded{false};
+    Theme m_theme;
+    bool m_theme_high_contrast{false};
+    bool m_theme_applied{false};
+    LabelRegistry m_registry;
+    TouchInput m_touch;
+    QrCache m_qr;
+    FramePacer m_pacer;
+    IdlePolicy m_idle;
+    std::int64_t m_last_frame_ms{0};
+    std::uint64_t m_frames{0};
+};
+
+}  // namespace treffpunkt

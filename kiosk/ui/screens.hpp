@@ -1,0 +1,68 @@
+// The kiosk's screens: functions over the app state that draw with the touch widgets; a tap
+// calls an action. DrawKiosk draws the whole frame (current screen, keyboard, idle question).
+#pragma once
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace treffpunkt {
+
+// The whole frame for the current state, filling `display` (logical pixels).
+void DrawKiosk(ScreenContext& ctx, ImVec2 display);
+
+void DrawHomeScreen(ScreenContext& ctx);
+void DrawOffersScreen(ScreenContext& ctx);
+void DrawOfferScreen(ScreenContext& ctx);
+void DrawHelpersScreen(ScreenContext& ctx);
+void DrawHelperScreen(ScreenContext& ctx);
+void DrawContactsScreen(ScreenContext& ctx);
+void DrawContactScreen(ScreenContext& ctx);
+void DrawPlacesScreen(ScreenContext& ctx);
+void DrawPlaceScreen(ScreenContext& ctx);
+void DrawNetworksScreen(ScreenContext& ctx);
+void DrawNetworkScreen(ScreenContext& ctx);
+// "Noch keine Daten – bitte später wieder vorbeischauen", with the kiosk's status.
+void DrawNoDataScreen(ScreenContext& ctx);
+// "Sind Sie noch da?" over the current screen, with the countdown and a large button.
+void DrawIdleDialog(ScreenContext& ctx, ImVec2 display);
+
+// --- Shared pieces of the screens ---------------------------------------------------------
+// The bar at the top: "‹ Zurück", the title, "Start". On home: place name and clock.
+void DrawTopBar(ScreenContext& ctx, const std::string& title);
+float TopBarHeight(const ScreenContext& ctx);
+// "14:05" with the date, for the top bar.
+std::string ClockLine(const ScreenContext& ctx);
+// Contact lines of a contact: name, role, phone, e-mail, web, hours.
+void ContactFields(ScreenContext& ctx, const Contact& contact);
+// Place name, address and district as lines.
+std::string AddressText(const ScreenContext& ctx, const Place& place);
+// Accessibility facts as sentences; unknown facts are left out.
+std::string AccessibilityText(const ScreenContext& ctx, const Accessibility& a);
+// "Deutsch, Arabisch".
+std::string LanguagesText(const ScreenContext& ctx, const std::vector<std::string>& codes);
+// The "Mit dem Handy mitnehmen" block: a choice of payloads and the QR code.
+struct QrChoice {
+    QrKind kind;
+    std::string payload;
+};
+void QrBlock(ScreenContext& ctx, const std::vector<QrChoice>& choices);
+// The scrolling content of a detail or list screen, with margins and a wrap width.
+void BeginDetail(ScreenContext& ctx, Screen screen);
+void EndDetail(ScreenContext& ctx, Screen screen);
+// The detail line of an offer row: next session, place, "kostenlos".
+std::string OfferRowDetail(const ScreenContext& ctx, const OfferSummary& offer);
+// Rows `count` long through ImGuiListClipper: draw_row(i, row_height) for the visible ones.
+template <class DrawRow>
+void ClippedRows(ScreenContext& ctx, size_t count, DrawRow draw_row) {
+    const float row_h = ListRowHeight(ctx);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(count), row_h + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            draw_row(static_cast<size_t>(i), row_h);
+        }
+    }
+}
+// "23 Angebote" with the singular for one.
+std::string CountText(const ScreenContext& ctx, const char* key, size_t n);
+
+}  // namespace treffpunkt

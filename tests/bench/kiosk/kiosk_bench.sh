@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Kiosk benchmark under Xvfb; prints one JSON line per measurement.
+#   cold start to first frame (sample data), peak RSS with the sample and with 10,000 offers,
+#   frame CPU time p50/p99 while scrolling the 10,000-offer list, frames and CPU seconds while
+#   untouched (IDLE_S seconds, default 60; IDLE_S=10 for a quick run), after the first second.
+# Usage: kiosk_bench.sh KIOSK_BINARY MAKE_DATASET SOURCE_DIR
+set -euo pipefail
+kiosk=$1; make_dataset=$2; src=$3
+idle_s=${IDLE_S:-60}
+command -v Xvfb >/dev/null || { echo '{"skipped": "Xvfb is not installed"}'; exit 0; }
+work=$(mktemp -d)
+display_no=$(( 500 + $$ % 400 ))
+while [ -e "/tmp/.X11-unix/X$display_no" ]; do display_no=$(( display_no + 1 )); done
+Xvfb ":$display_no" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null; wait $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.05; done
+export DISPLAY=":$display_no"
+printf '[display]\ndiagonal_in = 7.0\n' >"$work/k.toml"
+
+"$kiosk" --db "$work/sample.db" import "$src/assets/sample/saarlouis.json" >/dev/null
+"$make_dataset" "$src/assets/sample/saarlouis.json" "$work/10k.json" 10000 >/dev/null
+"$kiosk" --db "$work/10k.db" import "$work/10k.json" >/dev/null
+
+field() { sed -n "s/.*\"$2\": \([0-9.]*\).*/\1/p" "$1"; }
+
+# Cold start: best of 5 (the first run also warms the page cache).
+printf 'quit\n' >"$work/quit.script"
+best=""
+for i in 1 2 3 4 5; do
+    "$kiosk" --db "$work/sample.db" --config "$work/k.toml" --window 800x480 \
+        --script "$work/quit.script" --stats "$work/cold.json"
+    ms=$(field "$work/cold.json" first_frame_ms)
+    if [ -z "$best" ] || awk "BEGIN{exit !($ms < $best)}"; then best=$ms; fi
+done
+echo "{\"bench\": \"kiosk_cold_start\", \"first_frame_ms\": $best, \"target_ms\": 150}"
+
+# Peak RSS with the sample data (home, results, a detail).
+printf 'tap Angebote\ntap Kostenlos\nwait 300\nquit\n' >"$work/visit.script"
+"$kiosk" --db "$work/sample.db" --config "$work/k.toml" --window 800x480 \
+    --script "$work/visit.script" --stats "$work/sample.json"
+echo "{\"bench\": \"kiosk_rss_sample\", \"peak_rss_kb\": $(field "$work/sample.json" peak_rss_kb)}"
+
+# 10,000 offers: open the list and flick through it for a few seconds.
+{
+    echo "tap Angebote"
+    for i in $(seq 12); do echo "drag 400 430 400 130 80"; echo "wait 400"; done
+    echo "quit"
+} >"$work/scroll.script"
+"$kiosk" --db "$work/10k.db" --config "$work/k.toml" --window 800x480 \
+    --script "$work/scroll.script" --stats "$work/scroll.json"
+echo "{\"bench\": \"kiosk_scroll_10k\", \"offers\": 10000, \"frames\": $(field "$work/scroll.json" frames_rendered), \"frame_cpu_ms_p50\": $(field "$work/scroll.json" frame_cpu_ms_p50), \"frame_cpu_ms_p99\": $(field "$work/scroll.json" frame_cpu_ms_p99), \"target_p99_ms\": 4, \"peak_rss_kb\": $(field "$work/scroll.json" peak_rss_kb)}"
+
+# Untouched: frames and CPU after the first second = (run of 1+IDLE_S s) - (run of 1 s).
+"$kiosk" --db "$work/sample.db" --config "$work/k.toml" --window 800x480 --exit-after 1 \
+    --stats "$work/idle1.json"
+"$kiosk" --db "$work/sample.db" --config "$work/k.toml" --window 800x480 \
+    --exit-after $(( idle_s + 1 )) --stats "$work/idleN.json"
+frames=$(( $(field "$work/idleN.json" frames_rendered) - $(field "$work/idle1.json" frames_rendered) ))
+cpu=$(awk "BEGIN{printf \"%.3f\", ($(field "$work/idleN.json" process_cpu_ms) - $(field "$work/idle1.json" process_cpu_ms)) / 1000}")
+echo "{\"bench\": \"kiosk_idle\", \"seconds\": $idle_s, \"frames_rendered\": $frames, \"cpu_s\": $cpu, \"note\": \"the clock redraws once per minute\"}"

@@ -1,0 +1,83 @@
+#include "kiosk/app/kiosk_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sync/model/dataset.hpp"
+
+namespace treffpunkt {
+namespace {
+
+TEST(KioskConfig, EmptyTextGivesTheDefaults) {
+    auto c = ParseKioskConfig("");
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_TRUE(c->display.fullscreen);
+    EXPECT_EQ(c->display.rotation, Rotation::k0);
+    EXPECT_EQ(c->idle.timeout_s, 90);
+    EXPECT_EQ(c->idle.countdown_s, 20);
+    EXPECT_EQ(c->languages.default_language, "de");
+    EXPECT_EQ(c->languages.offered, (std::vector<std::string>{"de", "en", "fr"}));
+    EXPECT_EQ(c->theme.text_size, TextSize::kNormal);
+}
+
+TEST(KioskConfig, TheExampleFileParsesToTheDefaults) {
+    auto c = LoadKioskConfig(std::string(TREFFPUNKT_SOURCE_DIR) + "/config/kiosk.example.toml");
+    ASSERT_TRUE(c) << c.error().message;
+    auto d = ParseKioskConfig("");
+    EXPECT_EQ(c->display.window_width, d->display.window_width);
+    EXPECT_EQ(c->idle.timeout_s, d->idle.timeout_s);
+    EXPECT_EQ(c->languages.offered, d->languages.offered);
+    EXPECT_EQ(c->place_id, "");
+}
+
+TEST(KioskConfig, ValuesAreRead) {
+    auto c = ParseKioskConfig(R"(
+[kiosk]
+place_id = "ddbde832-f039-595a-b09b-05c1296565d4"
+[display]
+fullscreen = false
+rotation = 270
+diagonal_in = 7
+[idle]
+timeout_s = 60
+countdown_s = 30
+[languages]
+offered = ["fr", "de"]
+default = "fr"
+[theme]
+text_size = "largest"
+high_contrast = true
+)");
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_FALSE(c->display.fullscreen);
+    EXPECT_EQ(c->display.rotation, Rotation::k270);
+    EXPECT_DOUBLE_EQ(c->display.diagonal_in, 7.0);
+    EXPECT_EQ(c->idle.countdown_s, 30);
+    EXPECT_EQ(c->languages.default_language, "fr");
+    EXPECT_EQ(c->theme.text_size, TextSize::kLargest);
+    EXPECT_TRUE(c->theme.high_contrast);
+}
+
+void ExpectError(const std::string& toml, const std::string& code, const std::string& key) {
+    auto c = ParseKioskConfig(toml);
+    ASSERT_FALSE(c) << toml;
+    EXPECT_EQ(c.error().code, code) << c.error().message;
+    EXPECT_NE(c.error().message.find(key), std::string::npos) << c.error().message;
+}
+
+TEST(KioskConfig, UnknownKeysAndBadValuesNameTheKey) {
+    ExpectError("[display]\nfulscreen = true\n", "config.unknown_key", "display.fulscreen");
+    ExpectError("[dispaly]\n", "config.unknown_key", "dispaly");
+    ExpectError("[display]\nrotation = 45\n", "config.bad_value", "display.rotation");
+    ExpectError("[display]\nrotation = \"90\"\n", "config.bad_value", "display.rotation");
+    ExpectError("[idle]\ncountdown_s = 5\n", "config.bad_value", "idle.countdown_s");
+    ExpectError("[idle]\ntimeout_s = 1.5\n", "config.bad_value", "idle.timeout_s");
+    ExpectError("[languages]\ndefault = \"tr\"\n", "config.bad_value", "languages.default");
+    ExpectError("[languages]\noffered = [\"deu\"]\n", "config.bad_value", "languages.offered");
+    ExpectError("[theme]\ntext_size = \"huge\"\n", "config.bad_value", "theme.text_size");
+    ExpectError("[kiosk]\nplace_id = \"Roden\"\n", "config.bad_value", "kiosk.place_id");
+    ExpectError("[display]\ndpi = -3\n", "config.bad_value", "display.dpi");
+    ExpectError("[display\n", "config.syntax", "line 1");
+}
+
+}  // namespace
+}  // namespace treffpunkt

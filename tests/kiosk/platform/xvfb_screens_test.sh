@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the real kiosk under a virtual X server (Xvfb): visits every screen with --script at
+# 800x480 (7") and 1920x1080 (15.6"), a turned panel and the no-data screen, and checks that
+# every screenshot shows something. Also checks the script runner's errors.
+# Usage: xvfb_screens_test.sh KIOSK_BINARY PNG_CHECK SOURCE_DIR [OUT_DIR]
+set -euo pipefail
+kiosk=$1; png_check=$2; src=$3; out=${4:-}
+if ! command -v Xvfb >/dev/null; then
+    echo "SKIP: Xvfb is not installed (apt-get install xvfb xauth)"
+    exit 77
+fi
+work=$(mktemp -d)
+display_no=$(( 100 + $$ % 400 ))
+while [ -e "/tmp/.X11-unix/X$display_no" ]; do display_no=$(( display_no + 1 )); done
+Xvfb ":$display_no" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+cleanup() { kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.05; done
+export DISPLAY=":$display_no"
+shots=${out:-$work/shots}
+mkdir -p "$shots"
+
+"$kiosk" --db "$work/sample.db" import "$src/assets/sample/saarlouis.json" >/dev/null
+roden=ddbde832-f039-595a-b09b-05c1296565d4
+printf '[kiosk]\nplace_id = "%s"\n[display]\ndiagonal_in = 7.0\n' "$roden" >"$work/7in.toml"
+printf '[kiosk]\nplace_id = "%s"\n[display]\ndiagonal_in = 15.6\n' "$roden" >"$work/15in.toml"
+printf '[kiosk]\nplace_id = "%s"\n[display]\ndiagonal_in = 7.0\nrotation = 90\n' "$roden" >"$work/rot.toml"
+
+run() {  # run NAME CONFIG WxH [extra args]: the visit script, screenshots under $shots/NAME-*
+    local name=$1 config=$2 size=$3
+    sed "s|SHOT/|$shots/$name-|g" "$src/tests/kiosk/platform/visit_all_screens.script" >"$work/$name.script"
+    "$kiosk" --db "$work/sample.db" --config "$config" --window "$size" \
+        --script "$work/$name.script" --stats "$work/$name.json"
+    echo "$name: $(cat "$work/$name.json")"
+}
+run 800x480 "$work/7in.toml" 800x480
+run 1920x1080 "$work/15in.toml" 1920x1080
+
+# A panel turned 90 degrees: the picture is portrait, taps still land.
+printf 'expect Angebote\ntap Angebote\nexpect Kostenlos\nscreenshot %s/rotated-results.png\n' "$shots" >"$work/rot.script"
+"$kiosk" --db "$work/sample.db" --config "$work/rot.toml" --window 800x480 --script "$work/rot.script"
+
+# No data: the friendly screen, never a crash.
+printf 'expect Noch keine Daten\nscreenshot %s/no-data.png\n' "$shots" >"$work/empty.script"
+"$kiosk" --db "$work/empty.db" --config "$work/7in.toml" --window 800x480 --script "$work/empty.script"
+echo "not a database" >"$work/corrupt.db"
+"$kiosk" --db "$work/corrupt.db" --config "$work/7in.toml" --window 800x480 --script "$work/empty.script"
+
+"$png_check" "$shots"/*.png
+count=$(ls "$shots"/*.png | wc -l)
+[ "$count" -ge 32 ] || { echo "expected at least 32 screenshots, got $count"; exit 1; }
+
+# The script runner's errors: unknown command (exit 2, with the line), failed expect (exit 1).
+printf 'tap Angebote\nfrobnicate\n' >"$work/bad.script"
+set +e
+"$kiosk" --db "$work/sample.db" --window 800x480 --script "$work/bad.script" 2>"$work/bad.err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] && grep -q "bad.script:2: unknown command 'frobnicate'" "$work/bad.err" ||
+    { echo "unknown command: rc=$rc $(cat "$work/bad.err")"; exit 1; }
+printf 'expect Dieser Text steht nirgends\n' >"$work/expect.script"
+set +e
+"$kiosk" --db "$work/sample.db" --window 800x480 --script "$work/expect.script" 2>"$work/expect.err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || { echo "failed expect should exit 1, got $rc"; exit 1; }
+# A missing display names what to set.
+set +e
+DISPLAY=:9999 "$kiosk" --db "$work/sample.db" --window 800x480 --exit-after 1 2>"$work/nodisplay.err"
+rc=$?
+set -e
+[ "$rc" -ne 0 ] && grep -q "DISPLAY" "$work/nodisplay.err" || { echo "no display: rc=$rc"; exit 1; }
+echo "xvfb screens: $count screenshots OK"

@@ -1,0 +1,242 @@
+// The kiosk's screens headless: navigation, the on-screen keyboard, filters, idle reset,
+// kinetic scrolling, frame pacing, touch target sizes and the friendly no-data screen.
+#include <gtest/gtest.h>
+
+#include "kiosk/app/actions.hpp"
+#include "tests/kiosk/ui/headless_kiosk.hpp"
+
+namespace treffpunkt::testing {
+namespace {
+
+// Nothing drawn wider than the screen, and every touch target at least 9 mm.
+void ExpectSaneLayout(HeadlessKiosk& k, float width = 800.0f) {
+    k.Settle();
+    for (const LabelEntry& e : k.Registry().Entries()) {
+        EXPECT_LE(e.full.x1, width + 1.0f) << "overflows the screen: " << e.label;
+        EXPECT_GE(e.full.x0, -1.0f) << e.label;
+    }
+    const auto smallest = k.Registry().SmallestTappable();
+    ASSERT_TRUE(smallest);
+    const float target = k.Ui().Metrics().min_target_px;
+    EXPECT_GE(smallest->full.Width(), target - 0.5f) << smallest->label;
+    EXPECT_GE(smallest->full.Height(), target - 0.5f) << smallest->label;
+}
+
+TEST(KioskUi, NavigatesHomeResultsDetailAndBack) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init) << k.init.error().message;
+    ASSERT_TRUE(k.App().HasData()) << k.App().StatusDetail();
+    EXPECT_TRUE(k.OnScreen("Ort der Begegnung Roden"));
+    EXPECT_TRUE(k.OnScreen("Heute hier"));
+    ExpectSaneLayout(k);
+    k.State().ScrollOf(Screen::kHome).ScrollTo(1e9);  // to the end of home
+    k.Ui().Pacer().OnInput();
+    EXPECT_TRUE(k.OnScreen("Stand: "));
+    k.State().ScrollOf(Screen::kHome).Reset();
+    k.Ui().Pacer().OnInput();
+    ASSERT_TRUE(k.Tap("Angebote"));
+    EXPECT_EQ(k.State().Current().screen, Screen::kOffers);
+    EXPECT_TRUE(k.OnScreen("Angebote"));
+    ExpectSaneLayout(k);
+    const auto& offers = k.App().Offers(k.wall);
+    ASSERT_FALSE(offers.empty());
+    const std::string first = offers.front().title.De();
+    ASSERT_TRUE(k.Tap(first));
+    EXPECT_EQ(k.State().Current().screen, Screen::kOffer);
+    EXPECT_EQ(k.State().Current().id, offers.front().id);
+    EXPECT_TRUE(k.OnScreen("Wann?"));
+    ExpectSaneLayout(k);
+    ASSERT_TRUE(k.Tap("‹ Zurück"));
+    EXPECT_EQ(k.State().Current().screen, Screen::kOffers);
+    ASSERT_TRUE(k.Tap("Start"));
+    EXPECT_EQ(k.State().Current().screen, Screen::kHome);
+    for (const char* entry : {"Hilfe im Alltag", "Kontakte", "Orte der Begegnung", "Netzwerke"}) {
+        ASSERT_TRUE(k.Tap(entry)) << entry;
+        EXPECT_NE(k.State().Current().screen, Screen::kHome) << entry;
+        ExpectSaneLayout(k);
+        ASSERT_TRUE(k.Tap("Start"));
+    }
+}
+
+TEST(KioskUi, SearchIsTypedOnTheOnScreenKeyboard) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    ASSERT_TRUE(k.Tap("Suchen"));
+    ASSERT_TRUE(k.State().keyboard.visible);
+    ExpectSaneLayout(k);
+    // The field stays above the keyboard.
+    const auto field = k.Registry().FindTappable("Suchen");
+    const auto key_q = k.Registry().FindTappable("q");
+    ASSERT_TRUE(field && key_q);
+    EXPECT_LE(field->full.y1, key_q->full.y0);
+    for (const char* key : {"⇧", "D", "e", "u", "t", "s", "c", "h"}) {
+        ASSERT_TRUE(k.Tap(key)) << key;
+    }
+    EXPECT_EQ(k.State().search_text, "Deutsch");
+    ASSERT_TRUE(k.Tap("⌫"));
+    EXPECT_EQ(k.State().search_text, "Deutsc");
+    ASSERT_TRUE(k.Tap("h"));
+    const auto& offers = k.App().Offers(k.wall);
+    ASSERT_FALSE(offers.empty());
+    EXPECT_TRUE(k.OnScreen("Deutsch"));
+    // Layout switch: AZERTY has é, numbers have digits.
+    ASSERT_TRUE(k.Tap("AZERTY"));
+    EXPECT_TRUE(k.Registry().FindTappable("é"));
+    ASSERT_TRUE(k.Tap("123"));
+    EXPECT_TRUE(k.Registry().FindTappable("7"));
+    ASSERT_TRUE(k.Tap("ABC"));
+    ASSERT_TRUE(k.Tap("Fertig"));
+    EXPECT_FALSE(k.State().keyboard.visible);
+}
+
+TEST(KioskUi, FilterChipsNarrowTheResults) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    ASSERT_TRUE(k.Tap("Angebote"));
+    const size_t all = k.App().Offers(k.wall).size();
+    ASSERT_TRUE(k.Tap("Kostenlos"));
+    EXPECT_TRUE(k.State().offer_query.free_only);
+    const auto& free = k.App().Offers(k.wall);
+    EXPECT_LT(free.size(), all);
+    for (const OfferSummary& o : free) {
+        EXPECT_TRUE(o.free_of_charge) << o.title.De();
+    }
+    ASSERT_TRUE(k.Tap("Stadtteil ▾"));
+    ASSERT_TRUE(k.Tap("Roden"));
+    EXPECT_EQ(k.State().offer_query.districts, std::vector<std::string>{"Roden"});
+    for (const OfferSummary& o : k.App().Offers(k.wall)) {
+        EXPECT_EQ(o.district, "Roden");
+    }
+    EXPECT_TRUE(k.OnScreen("Alle Filter löschen"));
+    ASSERT_TRUE(k.Tap("Alle Filter löschen"));
+    EXPECT_EQ(k.App().Offers(k.wall).size(), all);
+}
+
+TEST(KioskUi, IdleAsksThenResetsToACleanHome) {
+    KioskConfig config = SampleConfig();
+    config.idle.timeout_s = 90;
+    config.idle.countdown_s = 20;
+    HeadlessKiosk k(config);
+    ASSERT_TRUE(k.init);
+    ASSERT_TRUE(k.Tap("Suchen"));
+    for (const char* key : {"k", "u", "r", "s"}) {
+        ASSERT_TRUE(k.Tap(key));
+    }
+    ASSERT_TRUE(k.Tap("Fertig"));
+    ASSERT_TRUE(k.Tap("Kostenlos"));
+    SetLanguage(k.State(), "en");
+    CycleTextSize(k.State());
+    k.Settle();
+    // Nobody touches for 90 s: the question appears with a countdown of 20 s.
+    k.Advance(90'500);
+    ASSERT_TRUE(k.Ui().NeedsFrame(k.now_ms));
+    EXPECT_TRUE(k.OnScreen("Are you still there?"));
+    EXPECT_TRUE(k.OnScreen("20 seconds"));
+    // The screen below does not react while the question is shown.
+    EXPECT_FALSE(k.Registry().FindTappable("Free"));
+    // "Yes, continue" keeps everything.
+    ASSERT_TRUE(k.Tap("Yes, continue"));
+    EXPECT_FALSE(k.State().idle_warning);
+    EXPECT_EQ(k.State().search_text, "kurs");
+    // Again, and this time nobody answers.
+    k.Advance(91'000);
+    EXPECT_TRUE(k.OnScreen("Are you still there?"));
+    k.Advance(10'000);
+    k.Settle();
+    EXPECT_NEAR(k.State().idle_seconds_left, 10, 1);
+    k.Advance(10'500);
+    k.Settle();
+    EXPECT_EQ(k.State().Current().screen, Screen::kHome);
+    EXPECT_EQ(k.State().history.size(), 1u);
+    EXPECT_EQ(k.State().search_text, "");
+    EXPECT_FALSE(k.State().offer_query.free_only);
+    EXPECT_EQ(k.State().language, "de");
+    EXPECT_EQ(k.State().text_size, TextSize::kNormal);
+    EXPECT_DOUBLE_EQ(k.State().ScrollOf(Screen::kOffers).OffsetPx(), 0.0);
+    EXPECT_TRUE(k.OnScreen("Heute hier"));
+    EXPECT_FALSE(k.OnScreen("kurs"));
+}
+
+TEST(KioskUi, AFlickScrollsTheListWithInertiaAndNeverTaps) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    ASSERT_TRUE(k.Tap("Angebote"));
+    k.Settle();
+    // A fast upward flick over the list: 200 px in 80 ms.
+    k.Push(PointerEvent::Type::kDown, 400, 420);
+    k.Frame();
+    for (int i = 1; i <= 5; ++i) {
+        k.Push(PointerEvent::Type::kMove, 400, 420.0f - 40.0f * static_cast<float>(i));
+        k.Frame();
+    }
+    const double at_release = k.State().ScrollOf(Screen::kOffers).OffsetPx();
+    EXPECT_GT(at_release, 150.0);
+    k.Push(PointerEvent::Type::kUp, 400, 220);
+    k.Frame();
+    EXPECT_TRUE(k.State().ScrollOf(Screen::kOffers).Moving());
+    const int frames = k.Settle(1000);
+    EXPECT_GT(frames, 10);  // rendered while it moved
+    const double rest = k.State().ScrollOf(Screen::kOffers).OffsetPx();
+    EXPECT_GT(rest, at_release + 300.0);
+    EXPECT_FALSE(k.State().ScrollOf(Screen::kOffers).Moving());
+    EXPECT_EQ(k.State().Current().screen, Screen::kOffers);  // the drag tapped nothing
+}
+
+TEST(KioskUi, NoFramesWhileNothingChanges) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    k.Settle();
+    EXPECT_FALSE(k.Ui().NeedsFrame(k.now_ms));
+    // The only deadline is the clock's next minute.
+    const auto wait = k.Ui().WaitTimeoutMs(k.now_ms);
+    ASSERT_TRUE(wait);
+    EXPECT_LE(*wait, 60'000);
+    const int before = k.frames;
+    k.Advance(*wait - 1);
+    EXPECT_EQ(k.Settle(), 0);
+    k.Advance(1);
+    EXPECT_EQ(k.Settle(), 1);  // the clock redraws once
+    EXPECT_EQ(k.frames, before + 1);
+    // A tap gives a few frames, then quiet again.
+    k.TapAt(5, 470);
+    EXPECT_FALSE(k.Ui().NeedsFrame(k.now_ms));
+}
+
+TEST(KioskUi, WorksAtFullHdAndTheLargestText) {
+    KioskConfig config = SampleConfig();
+    config.theme.text_size = TextSize::kLargest;
+    HeadlessKiosk k(config, std::nullopt, 1920.0f, 1080.0f, 15.6);
+    ASSERT_TRUE(k.init);
+    EXPECT_EQ(k.Ui().Metrics().min_target_px, 51.0f);
+    ExpectSaneLayout(k, 1920.0f);
+    ASSERT_TRUE(k.Tap("Angebote"));
+    ExpectSaneLayout(k, 1920.0f);
+}
+
+TEST(KioskUi, MissingOrCorruptDataShowsAFriendlyScreen) {
+    for (const char* code : {"db.corrupt", "db.open", "db.newer_schema"}) {
+        HeadlessKiosk k(SampleConfig(), Result<Replica>(Fail(code, "test")));
+        ASSERT_TRUE(k.init);
+        EXPECT_FALSE(k.App().HasData());
+        EXPECT_TRUE(k.OnScreen("Noch keine Daten – bitte später wieder vorbeischauen")) << code;
+        EXPECT_TRUE(k.OnScreen("Status: ")) << code;
+        ASSERT_TRUE(k.Tap("English"));
+        EXPECT_TRUE(k.OnScreen("No data yet"));
+    }
+}
+
+TEST(KioskUi, TextSizeIsRebuiltNotScaled) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    k.Settle();
+    const float normal = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
+    ASSERT_TRUE(k.Tap("Schrift: normal"));
+    k.Settle();
+    const float large = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
+    EXPECT_GT(large, normal);
+    EXPECT_FLOAT_EQ(ImGui::GetIO().FontGlobalScale, 1.0f);
+    EXPECT_TRUE(k.OnScreen("Schrift: groß"));
+}
+
+}  // namespace
+}  // namespace treffpunkt::testing
