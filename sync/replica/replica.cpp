@@ -1267,6 +1267,13 @@ Result<std::vector<std::string>> Replica::Districts() {
     return Collect<std::string>(stmt, [](Statement& s) { return s.Text(0); });
 }
 
+Result<std::vector<std::string>> Replica::HelperDistricts() {
+    auto& stmt = m_db->Cached(
+        "SELECT DISTINCT t.value FROM record_tags t JOIN records r ON r.rowid = t.record_rowid "
+        "WHERE t.type = 'district' AND r.kind = 'helpers' ORDER BY t.value");
+    return Collect<std::string>(stmt, [](Statement& s) { return s.Text(0); });
+}
+
 Result<std::vector<std::string>> Replica::OfferLanguages() {
     auto& stmt = m_db->Cached(
         "SELECT DISTINCT t.value FROM record_tags t JOIN records r ON r.rowid = t.record_rowid "
@@ -1274,8 +1281,13 @@ Result<std::vector<std::string>> Replica::OfferLanguages() {
     return Collect<std::string>(stmt, [](Statement& s) { return s.Text(0); });
 }
 
-Result<SearchResult> Replica::Search(std::string_view text, size_t limit) {
-    auto ranked = m_search->Ranked(text, limit);
+Result<SearchResult> Replica::Search(std::string_view text, size_t limit,
+                                     const std::vector<RecordKind>& kinds) {
+    std::vector<std::string> kind_names;
+    for (RecordKind kind : kinds) {
+        kind_names.emplace_back(RecordKindName(kind));
+    }
+    auto ranked = m_search->Ranked(text, limit, kind_names);
     if (!ranked) {
         return ErrorFrom(ranked);
     }

@@ -182,6 +182,8 @@ class Replica {
     Result<std::vector<TaxonomyTerm>> Terms(std::string_view vocabulary);
     // Districts that have places, sorted.
     Result<std::vector<std::string>> Districts();
+    // Districts where helpers help, sorted.
+    Result<std::vector<std::string>> HelperDistricts();
     // Languages spoken in at least one active offer, sorted.
     Result<std::vector<std::string>> OfferLanguages();
 
@@ -189,8 +191,11 @@ class Replica {
     // Searches all records for what a person typed: every prefix of a word finds it; umlauts
     // and ß fold both ways (Müller = Mueller = Muller); parts of compounds match ("hilfe"
     // finds Nachbarschaftshilfe); one typo is tolerated in words of 5 or more letters; title
-    // hits rank before others. Any input is safe. Returns at most `limit` hits.
-    Result<SearchResult> Search(std::string_view text, size_t limit);
+    // hits rank before others, and titles that start with the first word before those.
+    // Any input is safe. Returns at most `limit` hits of the given kinds (empty = every kind
+    // shown to residents).
+    Result<SearchResult> Search(std::string_view text, size_t limit,
+                                const std::vector<RecordKind>& kinds = {});
 
     // The connection, for the other parts of the replica module (outbox, sync apply).
     Database& db();

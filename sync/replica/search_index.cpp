@@ -343,7 +343,8 @@ Result<std::optional<MatchPlan>> SearchIndex::Plan(std::string_view typed) {
     return std::optional<MatchPlan>(std::move(plan));
 }
 
-Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit) {
+Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
+                                          const std::vector<std::string>& kinds) {
     RankedMatches ranked;
     auto expressions = Express(typed, std::max<size_t>(limit, 1));
     if (!expressions) {
@@ -353,20 +354,17 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit) 
         return ranked;
     }
     const Expressions& e = **expressions;
-    // Tiers in rank order; each is read in rowid order and only as far as needed.
-    std::vector<std::string> tiers = {"{title} : (" + e.exact + ")", e.exact};
-    if (e.has_corrections) {
-        tiers.push_back("{title} : (" + e.corrected + ")");
-        tiers.push_back(e.corrected);
+    // Kinds are names from our own list, never typed text; they are quoted all the same.
+    std::string kind_filter = " AND r.kind != 'taxonomy'";
+    if (!kinds.empty()) {
+        kind_filter = " AND r.kind IN (";
+        for (size_t i = 0; i < kinds.size(); ++i) {
+            kind_filter += (i > 0 ? ", '" : "'") + kinds[i] + "'";
+        }
+        kind_filter += ")";
     }
     std::set<std::int64_t> seen;
-    for (const std::string& tier : tiers) {
-        if (ranked.rowids.size() >= limit) {
-            break;
-        }
-        auto& stmt =
-            m_db.Cached("SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid LIMIT ?2");
-        stmt.Bind(1, tier).Bind(2, static_cast<std::int64_t>(limit + seen.size()));
+    auto take = [&](Statement& stmt) -> Result<void> {
         while (ranked.rowids.size() < limit) {
             auto row = stmt.Step();
             if (!row) {
@@ -380,13 +378,68 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit) 
             }
         }
         stmt.Reset();
+        return Ok();
+    };
+
+    // First: titles that start with the first word (and contain the others), in display
+    // order. "De" puts "Deutschkurs" before "Adventsbasar der Kleiderkammer".
+    const std::vector<std::string> words = SearchWords(typed);
+    {
+        auto starts = m_db.Prepare(
+            "SELECT r.rowid FROM records r WHERE r.active = 1" + kind_filter +
+            " AND r.sort_key >= ?1 AND r.sort_key < ?2 AND r.rowid IN "
+            "(SELECT rowid FROM search WHERE search MATCH ?3) ORDER BY r.rowid LIMIT ?4");
+        if (!starts) {
+            return Unexpected<Error>(starts.error());
+        }
+        starts->Bind(1, words.front())
+            .Bind(2, words.front() + "\xFF")
+            .Bind(3, e.exact)
+            .Bind(4, static_cast<std::int64_t>(limit));
+        if (auto r = take(*starts); !r) {
+            return Unexpected<Error>(r.error());
+        }
     }
-    auto total = CountMatches(e.has_corrections ? e.corrected : e.exact, kMaxCountedMatches + 1);
-    if (!total) {
-        return Unexpected<Error>(total.error());
+
+    // Then the tiers of the index, each read in rowid order and only as far as needed.
+    std::vector<std::string> tiers = {"{title} : (" + e.exact + ")", e.exact};
+    if (e.has_corrections) {
+        tiers.push_back("{title} : (" + e.corrected + ")");
+        tiers.push_back(e.corrected);
     }
-    ranked.total_capped = *total > kMaxCountedMatches;
-    ranked.total = std::min(*total, kMaxCountedMatches);
+    auto tier_stmt = m_db.Prepare(
+        "SELECT s.rowid FROM search s JOIN records r ON r.rowid = "
+        "s.rowid WHERE search MATCH ?1 AND r.active = 1" +
+        kind_filter + " ORDER BY s.rowid LIMIT ?2");
+    if (!tier_stmt) {
+        return Unexpected<Error>(tier_stmt.error());
+    }
+    for (const std::string& tier : tiers) {
+        if (ranked.rowids.size() >= limit) {
+            break;
+        }
+        tier_stmt->Bind(1, tier).Bind(2, static_cast<std::int64_t>(limit + seen.size()));
+        if (auto r = take(*tier_stmt); !r) {
+            return Unexpected<Error>(r.error());
+        }
+    }
+
+    auto count = m_db.Prepare(
+        "SELECT count(*) FROM (SELECT 1 FROM search s JOIN records r ON "
+        "r.rowid = s.rowid WHERE search MATCH ?1 AND r.active = 1" +
+        kind_filter + " LIMIT ?2)");
+    if (!count) {
+        return Unexpected<Error>(count.error());
+    }
+    count->Bind(1, e.has_corrections ? e.corrected : e.exact)
+        .Bind(2, static_cast<std::int64_t>(kMaxCountedMatches + 1));
+    auto row = count->Step();
+    if (!row) {
+        return Unexpected<Error>(row.error());
+    }
+    const auto total = static_cast<size_t>(count->Int(0));
+    ranked.total_capped = total > kMaxCountedMatches;
+    ranked.total = std::min(total, kMaxCountedMatches);
     return ranked;
 }
 

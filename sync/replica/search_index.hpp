@@ -68,9 +68,11 @@ class SearchIndex {
     // has no searchable word.
     Result<std::optional<MatchPlan>> Plan(std::string_view typed);
 
-    // The `limit` best matches for typed text and the number of all matches. Stops reading
-    // the index once it has enough, so it stays fast however many records match.
-    Result<RankedMatches> Ranked(std::string_view typed, size_t limit);
+    // The `limit` best matches for typed text among records of `kinds` (their names as in
+    // the records table; empty = all) and the number of all matches. Stops reading the index
+    // once it has enough, so it stays fast however many records match.
+    Result<RankedMatches> Ranked(std::string_view typed, size_t limit,
+                                 const std::vector<std::string>& kinds = {});
 
   private:
     struct Expressions;  // FTS5 match expressions for typed text

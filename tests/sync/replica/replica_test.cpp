@@ -115,6 +115,21 @@ TEST(Replica, ImportsAndExportsTheSameRecords) {
     EXPECT_EQ(FormatUtcTime(*info->replaced_at), FormatUtcTime(TestNow()));
 }
 
+TEST(Replica, ReplacesTheDatasetAfterAnyQuery) {
+    // Every kind of read first, then a full replace (which drops and recreates the search
+    // table: no statement may still hold a read).
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    ASSERT_TRUE(replica.IsEmpty());
+    ASSERT_TRUE(replica.Info());
+    ASSERT_TRUE(replica.Search("Deutschkurs", 1));
+    ASSERT_TRUE(replica.FindOffers({.text = "kurs"}, TestNow()));
+    ASSERT_TRUE(replica.Get(ids::kOfferDeutsch));
+    ASSERT_TRUE(replica.FindHelpers(ids::kHkEinkauf, ""));
+    auto again = replica.ReplaceDataset(TestDataset(), TestNow());
+    ASSERT_TRUE(again) << again.error().message;
+}
+
 TEST(Replica, ReplacingTheDatasetRemovesWhatIsGone) {
     TempDir dir;
     Replica replica = OpenWithData(dir);
@@ -257,6 +272,7 @@ TEST(Replica, ListsHelpersContactsPlacesNetworksAndTerms) {
         (std::vector<std::string>{ids::kFoaPartizipation, ids::kFoaBildung, ids::kFoaExistenz}));
     EXPECT_EQ(*replica.Districts(), (std::vector<std::string>{"Innenstadt", "Roden"}));
     EXPECT_EQ(*replica.OfferLanguages(), (std::vector<std::string>{"ar", "de", "fr"}));
+    EXPECT_EQ(*replica.HelperDistricts(), (std::vector<std::string>{"Innenstadt", "Roden"}));
     EXPECT_EQ(replica.Organizations()->size(), 1u);
 }
 

@@ -98,6 +98,30 @@ TEST_F(SearchTest, TitleHitsRankBeforeOtherHits) {
     EXPECT_EQ(corrected[0], ids::kOfferDeutsch);
 }
 
+TEST_F(SearchTest, TitlesStartingWithTheWordComeFirst) {
+    // "Nachbarschaftshilfe Roden" has "de" nowhere at a word start in its title, the German
+    // course starts with it.
+    EXPECT_EQ(Find("De").front(), ids::kOfferDeutsch);
+    EXPECT_EQ(Find("Se").front(), ids::kOfferSenioren);
+    EXPECT_EQ(Find("Stadt").front(), ids::kOfferFest);
+    EXPECT_EQ(Find("Sozialb").front(), ids::kOfferBeratung);  // offers before contacts
+}
+
+TEST_F(SearchTest, SearchesOnlyTheKindsAskedFor) {
+    auto contacts = m_replica->Search("Roden", 10, {RecordKind::kContact});
+    ASSERT_TRUE(contacts);
+    ASSERT_EQ(contacts->hits.size(), 1u);
+    EXPECT_EQ(contacts->hits[0].id, ids::kContactMueller);
+    EXPECT_EQ(contacts->total, 1u);
+    auto places_and_helpers =
+        m_replica->Search("Roden", 10, {RecordKind::kPlace, RecordKind::kHelper});
+    ASSERT_TRUE(places_and_helpers);
+    for (const SearchHit& hit : places_and_helpers->hits) {
+        EXPECT_TRUE(hit.kind == RecordKind::kPlace || hit.kind == RecordKind::kHelper);
+    }
+    EXPECT_EQ(places_and_helpers->total, 3u);  // two places and Ingrid
+}
+
 TEST_F(SearchTest, AllTranslationsAreSearchable) {
     EXPECT_TRUE(Finds("German course", ids::kOfferDeutsch));
     EXPECT_TRUE(Finds("allemand", ids::kOfferDeutsch));
