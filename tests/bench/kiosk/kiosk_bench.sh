@@ -27,7 +27,7 @@ field() { sed -n "s/.*\"$2\": \([0-9.]*\).*/\1/p" "$1"; }
 # Cold start: best of 5 (the first run also warms the page cache).
 printf 'quit\n' >"$work/quit.script"
 best=""
-for i in 1 2 3 4 5; do
+for _ in 1 2 3 4 5; do
     "$kiosk" --db "$work/sample.db" --config "$work/k.toml" --window 800x480 \
         --script "$work/quit.script" --stats "$work/cold.json"
     ms=$(field "$work/cold.json" first_frame_ms)
@@ -44,7 +44,7 @@ echo "{\"bench\": \"kiosk_rss_sample\", \"peak_rss_kb\": $(field "$work/sample.j
 # 10,000 offers: open the list and flick through it for a few seconds.
 {
     echo "tap Angebote"
-    for i in $(seq 12); do echo "drag 400 430 400 130 80"; echo "wait 400"; done
+    for _ in $(seq 12); do echo "drag 400 430 400 130 80"; echo "wait 400"; done
     echo "quit"
 } >"$work/scroll.script"
 "$kiosk" --db "$work/10k.db" --config "$work/k.toml" --window 800x480 \

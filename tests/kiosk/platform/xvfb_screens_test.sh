@@ -48,7 +48,7 @@ echo "not a database" >"$work/corrupt.db"
 "$kiosk" --db "$work/corrupt.db" --config "$work/7in.toml" --window 800x480 --script "$work/empty.script"
 
 "$png_check" "$shots"/*.png
-count=$(ls "$shots"/*.png | wc -l)
+count=$(find "$shots" -maxdepth 1 -name '*.png' | wc -l)
 [ "$count" -ge 32 ] || { echo "expected at least 32 screenshots, got $count"; exit 1; }
 
 # The script runner's errors: unknown command (exit 2, with the line), failed expect (exit 1).
@@ -57,8 +57,10 @@ set +e
 "$kiosk" --db "$work/sample.db" --window 800x480 --script "$work/bad.script" 2>"$work/bad.err"
 rc=$?
 set -e
-[ "$rc" -eq 2 ] && grep -q "bad.script:2: unknown command 'frobnicate'" "$work/bad.err" ||
-    { echo "unknown command: rc=$rc $(cat "$work/bad.err")"; exit 1; }
+if [ "$rc" -ne 2 ] || ! grep -q "bad.script:2: unknown command 'frobnicate'" "$work/bad.err"; then
+    echo "unknown command: rc=$rc $(cat "$work/bad.err")"
+    exit 1
+fi
 printf 'expect Dieser Text steht nirgends\n' >"$work/expect.script"
 set +e
 "$kiosk" --db "$work/sample.db" --window 800x480 --script "$work/expect.script" 2>"$work/expect.err"
@@ -70,5 +72,8 @@ set +e
 DISPLAY=:9999 "$kiosk" --db "$work/sample.db" --window 800x480 --exit-after 1 2>"$work/nodisplay.err"
 rc=$?
 set -e
-[ "$rc" -ne 0 ] && grep -q "DISPLAY" "$work/nodisplay.err" || { echo "no display: rc=$rc"; exit 1; }
+if [ "$rc" -eq 0 ] || ! grep -q "DISPLAY" "$work/nodisplay.err"; then
+    echo "no display: rc=$rc"
+    exit 1
+fi
 echo "xvfb screens: $count screenshots OK"
