@@ -248,23 +248,22 @@ void ForEachSessionDate(const Schedule& schedule, Date first, Date last, Visit v
                          *schedule.start_date, first, last);
         }
     }
-    std::optional<Date> next_rule_date = walk ? walk->Next() : std::nullopt;
-
+    // Merge the rule's dates with the one-off dates; kNone stands for "no further date".
+    const Date kNone{year::max(), month{12}, day{31}};
+    auto next_from_rule = [&] { return walk ? walk->Next().value_or(kNone) : kNone; };
+    Date next_rule = next_from_rule();
     while (true) {
-        const bool have_one_off = next_one_off != one_off.end() && *next_one_off <= last;
-        if (!have_one_off && !next_rule_date) {
+        const Date next_single =
+            next_one_off != one_off.end() && *next_one_off <= last ? *next_one_off : kNone;
+        const Date date = std::min(next_single, next_rule);
+        if (date == kNone) {
             return;
         }
-        Date date;
-        if (have_one_off && (!next_rule_date || *next_one_off <= *next_rule_date)) {
-            date = *next_one_off;
-            if (next_rule_date && *next_rule_date == date) {
-                next_rule_date = walk->Next();
-            }
+        if (next_single == date) {
             ++next_one_off;
-        } else {
-            date = *next_rule_date;
-            next_rule_date = walk->Next();
+        }
+        if (next_rule == date) {
+            next_rule = next_from_rule();
         }
         if (!visit(date)) {
             return;

@@ -79,7 +79,7 @@ std::optional<int> ParseClockTime(std::string_view text) {
 }
 
 std::string FormatClockTime(int minute_of_day) {
-    std::array<char, 8> buf{};
+    std::array<char, 16> buf{};
     std::snprintf(buf.data(), buf.size(), "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
     return buf.data();
 }

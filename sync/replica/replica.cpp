@@ -445,15 +445,13 @@ class Writer {
         if (!row) {
             return ErrorFrom(row);
         }
-        const std::optional<std::int64_t> old_rowid =
-            *row ? std::optional(existing.Int(0)) : std::nullopt;
+        const bool exists = *row;
+        std::int64_t rowid = exists ? existing.Int(0) : 0;
         existing.Reset();
 
         const std::string body =
             ToJson(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        std::int64_t rowid = 0;
-        if (old_rowid) {
-            rowid = *old_rowid;
+        if (exists) {
             for (const char* sql : {"DELETE FROM record_tags WHERE record_rowid = ?1",
                                     "DELETE FROM sessions WHERE offer_rowid = ?1"}) {
                 if (auto r = m_db.Cached(sql).Bind(1, rowid).Run(); !r) {
@@ -489,7 +487,7 @@ class Writer {
         if (auto r = upsert.Run(); !r) {
             return ErrorFrom(r);
         }
-        if (!old_rowid) {
+        if (!exists) {
             rowid = m_db.LastInsertRowId();
         }
         // An upsert, not INSERT OR REPLACE: with foreign keys on, REPLACE takes a path that

@@ -96,7 +96,7 @@ const std::array<const char*, 6> kRules = {
     "FREQ=MONTHLY;BYDAY=2TU", "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=WEEKLY;BYDAY=FR"};
 
 std::string Id(unsigned prefix, size_t n) {
-    char buf[40];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%08x-0000-4000-8000-%012zx", prefix, n);
     return buf;
 }
