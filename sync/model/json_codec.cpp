@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <set>
+#include "sync/model/json_object_reader.hpp"
 
 namespace treffpunkt {
 
@@ -12,36 +12,9 @@ namespace {
 
 // Reads the fields of one JSON object, remembering which keys were used so that the rest can be
 // reported as unknown. Type problems are reported with the field's path.
-class Fields {
-public:
-    Fields(const json& object, std::string path, std::vector<Problem>& problems,
-           UnknownFields unknown)
-        : m_object(object), m_path(std::move(path)), m_problems(problems), m_unknown(unknown) {
-        if (!m_object.is_object()) {
-            Report("", "must be an object");
-        }
-    }
-
-    bool IsObject() const { return m_object.is_object(); }
-    std::string PathOf(std::string_view key) const {
-        return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
-    }
-    void Report(std::string_view key, std::string message) {
-        m_problems.push_back({key.empty() ? m_path : PathOf(key), std::move(message)});
-    }
-
-    // The value of `key`, or nullptr if absent or null. Marks the key as known.
-    const json* Get(std::string_view key) {
-        m_known.insert(std::string(key));
-        if (!m_object.is_object()) {
-            return nullptr;
-        }
-        const auto it = m_object.find(key);
-        if (it == m_object.end() || it->is_null()) {
-            return nullptr;
-        }
-        return &*it;
-    }
+class Fields : public JsonObjectReader {
+  public:
+    using JsonObjectReader::JsonObjectReader;
 
     bool Has(std::string_view key) {
         const json* v = Get(key);
@@ -60,9 +33,7 @@ public:
         return v->get<std::string>();
     }
 
-    bool Bool(std::string_view key, bool fallback) {
-        return OptionalBool(key).value_or(fallback);
-    }
+    bool Bool(std::string_view key, bool fallback) { return OptionalBool(key).value_or(fallback); }
 
     std::optional<bool> OptionalBool(std::string_view key) {
         const json* v = Get(key);
@@ -172,28 +143,6 @@ public:
         }
         return out;
     }
-
-    // Reports the keys nobody asked for (kReject mode).
-    void Finish() {
-        if (m_unknown == UnknownFields::kIgnore || !m_object.is_object()) {
-            return;
-        }
-        for (const auto& [key, value] : m_object.items()) {
-            if (m_known.count(key) == 0) {
-                Report(key, "is not a known field (check the spelling; see docs/dataset.md)");
-            }
-        }
-    }
-
-    UnknownFields unknown_mode() const { return m_unknown; }
-    std::vector<Problem>& problems() { return m_problems; }
-
-private:
-    const json& m_object;
-    std::string m_path;
-    std::vector<Problem>& m_problems;
-    UnknownFields m_unknown;
-    std::set<std::string, std::less<>> m_known;
 };
 
 void ReadMeta(Fields& f, RecordMeta& meta) {
@@ -212,7 +161,7 @@ void ReadAccessibility(Fields& parent, std::string_view key, Accessibility& out)
     if (v == nullptr) {
         return;
     }
-    Fields f(*v, parent.PathOf(key), parent.problems(), parent.unknown_mode());
+    Fields f(*v, parent.PathOf(key), parent.problems(), parent.unknown());
     out.wheelchair = f.OptionalBool("wheelchair");
     out.step_free_entrance = f.OptionalBool("step_free_entrance");
     out.accessible_toilet = f.OptionalBool("accessible_toilet");
@@ -226,7 +175,7 @@ void ReadAddress(Fields& parent, std::string_view key, Address& out) {
     if (v == nullptr) {
         return;
     }
-    Fields f(*v, parent.PathOf(key), parent.problems(), parent.unknown_mode());
+    Fields f(*v, parent.PathOf(key), parent.problems(), parent.unknown());
     out.street = f.String("street");
     out.postal_code = f.String("postal_code");
     out.city = f.String("city");
@@ -238,7 +187,7 @@ std::optional<Schedule> ReadOptionalSchedule(Fields& parent, std::string_view ke
     if (v == nullptr) {
         return std::nullopt;
     }
-    return ScheduleFromJson(*v, parent.PathOf(key), parent.problems(), parent.unknown_mode());
+    return ScheduleFromJson(*v, parent.PathOf(key), parent.problems(), parent.unknown());
 }
 
 std::vector<Schedule> ReadSchedules(Fields& parent, std::string_view key) {
@@ -252,9 +201,8 @@ std::vector<Schedule> ReadSchedules(Fields& parent, std::string_view key) {
         return out;
     }
     for (size_t i = 0; i < v->size(); ++i) {
-        out.push_back(ScheduleFromJson((*v)[i],
-                                       parent.PathOf(key) + "[" + std::to_string(i) + "]",
-                                       parent.problems(), parent.unknown_mode()));
+        out.push_back(ScheduleFromJson((*v)[i], parent.PathOf(key) + "[" + std::to_string(i) + "]",
+                                       parent.problems(), parent.unknown()));
     }
     return out;
 }
@@ -348,7 +296,7 @@ void ReadBody(Fields& f, Helper& r) {
     r.place_id = f.String("place_id");
     r.coordinator_contact_id = f.String("coordinator_contact_id");
     if (const json* v = f.Get("public_contact")) {
-        Fields pc(*v, f.PathOf("public_contact"), f.problems(), f.unknown_mode());
+        Fields pc(*v, f.PathOf("public_contact"), f.problems(), f.unknown());
         PublicContact contact;
         contact.phone = pc.String("phone");
         contact.email = pc.String("email");
@@ -617,9 +565,8 @@ Schedule ScheduleFromJson(const json& j, const std::string& path, std::vector<Pr
         return s;
     }
     s.start_date = f.DateValue("start_date");
-    for (const auto& [key, target] :
-         {std::pair<const char*, int*>{"start_time", &s.start_minute},
-          std::pair<const char*, int*>{"end_time", &s.end_minute}}) {
+    for (const auto& [key, target] : {std::pair<const char*, int*>{"start_time", &s.start_minute},
+                                      std::pair<const char*, int*>{"end_time", &s.end_minute}}) {
         const std::string text = f.String(key);
         if (text.empty()) {
             f.Report(key, "is required, written HH:MM, e.g. \"14:00\"");

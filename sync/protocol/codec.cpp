@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "sync/model/json_object_reader.hpp"
 #include "sync/model/text.hpp"
 #include "sync/model/validation.hpp"
 #include "sync/protocol/api.hpp"
@@ -23,54 +24,15 @@ constexpr size_t kMaxCursorChars = 100;
 
 // Reads the fields of one JSON object: remembers which keys were asked for so that the others
 // can be reported as unknown, and reports every type problem with the field's path.
-class Reader {
+class Reader : public JsonObjectReader {
   public:
     Reader(const json& object, std::string path, std::vector<Problem>& problems,
            UnknownFields unknown)
-        : m_object(object), m_path(std::move(path)), m_problems(problems), m_unknown(unknown) {
-        if (!m_object.is_object()) {
-            m_problems.push_back({m_path, "must be an object"});
-        }
-    }
-
-    bool IsObject() const { return m_object.is_object(); }
-    const std::string& path() const { return m_path; }
-    std::vector<Problem>& problems() { return m_problems; }
-    UnknownFields unknown() const { return m_unknown; }
-
-    std::string PathOf(std::string_view key) const {
-        return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
-    }
-    void Report(std::string_view key, std::string message) {
-        m_problems.push_back({PathOf(key), std::move(message)});
-    }
-
-    // The value of `key` or nullptr if absent. JSON null counts as absent.
-    const json* Get(std::string_view key) {
-        m_known.insert(std::string(key));
-        if (!m_object.is_object()) {
-            return nullptr;
-        }
-        const auto it = m_object.find(key);
-        if (it == m_object.end() || it->is_null()) {
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    // The value of `key` including null; nullptr only if absent.
-    const json* GetRaw(std::string_view key) {
-        m_known.insert(std::string(key));
-        if (!m_object.is_object()) {
-            return nullptr;
-        }
-        const auto it = m_object.find(key);
-        return it == m_object.end() ? nullptr : &*it;
-    }
+        : JsonObjectReader(object, std::move(path), problems, unknown, "docs/protocol.md") {}
 
     const json* Required(std::string_view key, std::string_view what) {
         const json* v = Get(key);
-        if (v == nullptr && m_object.is_object()) {
+        if (v == nullptr && IsObject()) {
             Report(key, "is required (" + std::string(what) + ")");
         }
         return v;
@@ -197,27 +159,6 @@ class Reader {
         }
         return v;
     }
-
-    // Reports the keys nobody asked for (kReject mode).
-    void Finish() {
-        if (m_unknown == UnknownFields::kIgnore || !m_object.is_object()) {
-            return;
-        }
-        for (const auto& [key, value] : m_object.items()) {
-            if (m_known.count(key) == 0) {
-                m_problems.push_back(
-                    {PathOf(SanitizeUtf8(key)),
-                     "is not a known field (check the spelling; see docs/protocol.md)"});
-            }
-        }
-    }
-
-  private:
-    const json& m_object;
-    std::string m_path;
-    std::vector<Problem>& m_problems;
-    UnknownFields m_unknown;
-    std::set<std::string, std::less<>> m_known;
 };
 
 std::string Index(const std::string& path, std::string_view key, size_t i) {
