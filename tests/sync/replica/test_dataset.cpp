@@ -1,11 +1,8 @@
 #include "tests/sync/replica/test_dataset.hpp"
 
-#include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "sync/model/json_codec.hpp"
-#include "sync/model/validation.hpp"
 
 namespace treffpunkt::test {
 
@@ -52,16 +49,6 @@ Schedule Weekly(const char* rule, int start_minute, int end_minute) {
 }
 
 }  // namespace
-
-TempDir::TempDir() {
-    m_path = (std::filesystem::temp_directory_path() / ("treffpunkt-test-" + NewUuid())).string();
-    std::filesystem::create_directories(m_path);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-}
 
 UtcTime TestNow() {
     return *ParseUtcTime("2026-11-25T10:00:00Z");

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sync/model/records.hpp"
+#include "tests/support/temp_dir.hpp"  // TempDir, for the tests that use this dataset
 
 namespace treffpunkt::test {
 
@@ -41,20 +42,6 @@ inline constexpr const char* kNetworkSprache = "70000000-0000-4000-8000-00000000
 }  // namespace ids
 
 Dataset TestDataset();
-
-// A fresh directory under the system temp dir, removed with everything in it at scope exit.
-class TempDir {
-  public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return m_path; }
-    std::string File(const std::string& name) const { return m_path + "/" + name; }
-
-  private:
-    std::string m_path;
-};
 
 }  // namespace treffpunkt::test
 
