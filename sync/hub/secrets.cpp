@@ -64,37 +64,4 @@ std::string RandomEpoch() {
     return epoch;
 }
 
-Argon2Params InsecureTestArgon2Params() {
-    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
-}
-
-std::string PinProblem(std::string_view pin) {
-    if (pin.size() < static_cast<size_t>(protocol::kMinPinDigits)) {
-        return "a PIN needs at least " + std::to_string(protocol::kMinPinDigits) + " digits";
-    }
-    if (pin.size() > 64) {
-        return "a PIN has at most 64 digits";
-    }
-    for (char c : pin) {
-        if (c < '0' || c > '9') {
-            return "a PIN consists of digits only";
-        }
-    }
-    return {};
-}
-
-Result<std::string> MakePinVerifier(std::string_view pin, const Argon2Params& params) {
-    std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str_alg(out.data(), pin.data(), pin.size(), params.opslimit,
-                              params.memlimit_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        return Fail("crypto.pwhash", "cannot compute the PIN verifier (out of memory?)");
-    }
-    return std::string(out.data());
-}
-
-bool VerifyPin(std::string_view verifier, std::string_view pin) {
-    const std::string v(verifier);
-    return crypto_pwhash_str_verify(v.c_str(), pin.data(), pin.size()) == 0;
-}
-
 }  // namespace treffpunkt::hub

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "sync/model/result.hpp"
+#include "sync/protocol/pin.hpp"
 
 namespace treffpunkt::hub {
 
@@ -30,24 +31,11 @@ std::string NormalizePairingCode(std::string_view typed);
 // A new feed epoch: 8 characters a-z and 0-9.
 std::string RandomEpoch();
 
-// Argon2id cost of a PIN verifier.
-struct Argon2Params {
-    std::uint64_t opslimit{3};              // passes over memory
-    std::size_t memlimit_bytes{64u << 20};  // memory in bytes
-};
-
-// The libsodium minimum (8 KiB, 1 pass): only for tests, never for real PINs.
-Argon2Params InsecureTestArgon2Params();
-
-// "" if `pin` is acceptable (only digits, at least protocol::kMinPinDigits, at most 64); else
-// the reason.
-std::string PinProblem(std::string_view pin);
-
-// An Argon2id verifier in PHC form ("$argon2id$v=19$m=65536,t=3,p=1$…"), as
-// crypto_pwhash_str makes it. Error "crypto.pwhash" (out of memory).
-Result<std::string> MakePinVerifier(std::string_view pin, const Argon2Params& params);
-
-// True if `pin` matches `verifier` (what a kiosk does offline).
-bool VerifyPin(std::string_view verifier, std::string_view pin);
+// PINs and their verifiers are shared with the kiosk (sync/protocol/pin.hpp).
+using protocol::Argon2Params;
+using protocol::InsecureTestArgon2Params;
+using protocol::MakePinVerifier;
+using protocol::PinProblem;
+using protocol::VerifyPin;
 
 }  // namespace treffpunkt::hub
