@@ -142,7 +142,7 @@ Starts at boot under cage (Wayland kiosk compositor) with Xwayland; see
 # (cage's seat), xwayland (touch as pointer events for GLFW), libgl1 and Mesa's drivers (GLFW
 # loads libGL at run time, so shlibdeps cannot see it), the fonts (Noto Sans, DejaVu Sans).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "systemd, init-system-helpers, cage, xwayland, seatd, libgl1, libgl1-mesa-dri, fonts-noto-core, fonts-dejavu-core")
+    "systemd, init-system-helpers, cage, xwayland, seatd, libgl1, libgl1-mesa-dri, fonts-noto-core, fonts-dejavu-core, espeak-ng-data")
 # cec-ctl for HDMI-CEC in the night schedule.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "v4l-utils")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA

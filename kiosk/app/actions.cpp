@@ -52,6 +52,7 @@ void Navigate(AppState& state, ScreenRef target) {
     state.history.push_back(target);
     state.ScrollOf(target.screen).Reset();
     state.keyboard.visible = false;
+    state.language_picker = false;
     state.open_filter_group = FilterGroup::kNone;
     if (target.screen == Screen::kOffer) {
         state.qr_kind = QrKind::kCalendar;
@@ -227,9 +228,15 @@ void SetPlacesMeetingOnly(AppState& state, bool meeting_only) {
 
 void SetLanguage(AppState& state, const std::string& language) {
     state.language = language;
+    state.language_picker = false;
     state.keyboard.layout = language == "fr"   ? KeyboardLayout::kFrench
                             : language == "en" ? KeyboardLayout::kEnglish
                                                : KeyboardLayout::kGerman;
+    Changed(state);
+}
+
+void ShowLanguagePicker(AppState& state, bool visible) {
+    state.language_picker = visible;
     Changed(state);
 }
 

@@ -48,7 +48,10 @@ void SetHelperDistrict(AppState& state, const std::string& district);
 void SetNetworkLevel(AppState& state, const std::string& level_id);
 void SetPlacesMeetingOnly(AppState& state, bool meeting_only);
 
+// Sets the UI and content language (and the keyboard layout); closes the language list.
 void SetLanguage(AppState& state, const std::string& language);
+// Opens / closes the list of languages over the current screen.
+void ShowLanguagePicker(AppState& state, bool visible);
 void CycleTextSize(AppState& state);  // normal -> large -> largest -> normal
 void ToggleHighContrast(AppState& state);
 void SetQrKind(AppState& state, QrKind kind);

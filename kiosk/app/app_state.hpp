@@ -66,6 +66,7 @@ struct AppState {
     KeyboardState keyboard;
     QrKind qr_kind{QrKind::kCalendar};
     std::map<Screen, KineticScroll> scroll;  // per screen; detail screens start at the top
+    bool language_picker{false};             // the list of languages is open over the screen
     bool idle_warning{false};                // "Sind Sie noch da?" is shown
     int idle_seconds_left{0};                // its countdown
     std::uint64_t generation{0};             // bumps with every action (caches and tests watch it)

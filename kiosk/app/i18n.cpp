@@ -114,6 +114,11 @@ std::string Endonym(std::string_view code) {
     return std::string(code);
 }
 
+bool IsRightToLeft(std::string_view code) {
+    return code == "ar" || code == "fa" || code == "he" || code == "ur" || code == "ps" ||
+           code == "ckb";
+}
+
 std::string FormatPlaceholders(
     std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> args) {
     std::string out;

@@ -49,6 +49,10 @@ class I18n {
 // Unknown codes come back unchanged.
 std::string Endonym(std::string_view code);
 
+// True for languages written right to left (Arabic, Persian, Hebrew, Urdu, Pashto, Kurdish
+// Sorani): their screens mirror.
+bool IsRightToLeft(std::string_view code);
+
 // Replaces "{name}" in `text` with the given values.
 std::string FormatPlaceholders(
     std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> args);

@@ -1,7 +1,6 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "sync/model/schedule.hpp"
 
@@ -152,11 +151,7 @@ void KioskApp::LoadReference() {
     }
     m_districts = Check(m_replica->Districts(), std::vector<std::string>{});
     m_offer_languages = Check(m_replica->OfferLanguages(), std::vector<std::string>{});
-    std::set<std::string> helper_districts;
-    for (const Helper& h : Check(m_replica->FindHelpers("", ""), std::vector<Helper>{})) {
-        helper_districts.insert(h.districts.begin(), h.districts.end());
-    }
-    m_helper_districts.assign(helper_districts.begin(), helper_districts.end());
+    m_helper_districts = Check(m_replica->HelperDistricts(), std::vector<std::string>{});
 }
 
 const HomeView& KioskApp::Home(UtcTime now) {
@@ -187,7 +182,7 @@ const HomeView& KioskApp::Home(UtcTime now) {
     return m_home;
 }
 
-const std::vector<OfferSummary>& KioskApp::Offers(UtcTime now) {
+void KioskApp::MatchOffers(UtcTime now) {
     OfferQuery q = m_state.offer_query;
     const bool trusted = ClockTrusted(now);
     if (!trusted) {
@@ -199,29 +194,75 @@ const std::vector<OfferSummary>& KioskApp::Offers(UtcTime now) {
              Join(q.fields_of_action), Join(q.target_groups), Join(q.districts), Join(q.languages),
              q.place_id, q.free_only ? "1" : "0", std::to_string(static_cast<int>(q.when))});
     if (key == m_offers_key) {
-        return m_offers;
+        return;
     }
     m_offers_key = key;
-    m_offers.clear();
+    m_offer_handles.clear();
+    m_offer_rows.clear();
+    m_offer_rows_first = 0;
     if (m_replica) {
-        m_offers = Check(m_replica->FindOffers(q, now), std::vector<OfferSummary>{});
+        m_offer_handles = Check(m_replica->MatchOffers(q, now), std::vector<std::int64_t>{});
+        m_offer_handles.shrink_to_fit();
     }
-    return m_offers;
+}
+
+size_t KioskApp::OfferCount(UtcTime now) {
+    MatchOffers(now);
+    return m_offer_handles.size();
+}
+
+void KioskApp::PrepareOfferRows(size_t first, size_t last, UtcTime now) {
+    // Rows either side of the visible ones, so a slow scroll reads the replica only every
+    // few dozen rows.
+    constexpr size_t kMarginRows = 24;
+    MatchOffers(now);
+    last = std::min(last, m_offer_handles.size());
+    if (first >= last) {
+        return;
+    }
+    if (first >= m_offer_rows_first && last <= m_offer_rows_first + m_offer_rows.size()) {
+        return;
+    }
+    if (!m_replica) {
+        return;
+    }
+    const size_t from = first > kMarginRows ? first - kMarginRows : 0;
+    const size_t to = std::min(m_offer_handles.size(), last + kMarginRows);
+    const std::vector<std::int64_t> handles(m_offer_handles.begin() + static_cast<long>(from),
+                                            m_offer_handles.begin() + static_cast<long>(to));
+    m_offer_rows = Check(m_replica->OfferSummaries(handles, now), std::vector<OfferSummary>{});
+    m_offer_rows_first = from;
+    if (m_offer_rows.size() != handles.size()) {
+        // An offer went away under us (the sync thread wrote before it woke us): the rows no
+        // longer line up with the handles. Match again on the next call; until then show
+        // nothing rather than a row that opens another offer.
+        m_offer_rows.clear();
+        m_offers_key.clear();
+    }
+}
+
+const OfferSummary* KioskApp::OfferRow(size_t index, UtcTime now) {
+    PrepareOfferRows(index, index + 1, now);
+    if (index < m_offer_rows_first || index >= m_offer_rows_first + m_offer_rows.size()) {
+        return nullptr;
+    }
+    return &m_offer_rows[index - m_offer_rows_first];
 }
 
 const std::vector<SearchHit>& KioskApp::OtherHits() {
+    // Few, and often what was meant ("Sozialbüro"): at most this many.
+    constexpr size_t kMaxOtherHits = 6;
     const std::string& text = m_state.offer_query.text;
     const std::string key = Key({std::to_string(m_data_generation), text});
     if (key != m_hits_key) {
         m_hits_key = key;
         m_hits.clear();
         if (m_replica && !text.empty()) {
-            for (SearchHit& h : Check(m_replica->Search(text, 50), SearchResult{}).hits) {
-                if (h.kind != RecordKind::kOffer && h.kind != RecordKind::kTaxonomy &&
-                    h.kind != RecordKind::kOrganization && m_hits.size() < 6) {
-                    m_hits.push_back(std::move(h));
-                }
-            }
+            m_hits = Check(m_replica->Search(text, kMaxOtherHits,
+                                             {RecordKind::kContact, RecordKind::kPlace,
+                                              RecordKind::kHelper, RecordKind::kNetwork}),
+                           SearchResult{})
+                         .hits;
         }
     }
     return m_hits;

@@ -90,6 +90,13 @@ class KioskApp {
     }
     // Content text in the current language, German as fallback.
     const std::string& Text(const LocalizedText& text) const { return text.Get(m_state.language); }
+    // True if Text(text) shows German to a reader of another language (no translation): the
+    // screens then add a small note "nur auf Deutsch" in the reader's language.
+    bool OnlyInGerman(const LocalizedText& text) const {
+        return m_state.language != "de" && !text.Has(m_state.language) && text.Has("de");
+    }
+    // True if the current UI language is written right to left (Arabic).
+    bool RightToLeft() const { return IsRightToLeft(m_state.language); }
 
     DataStatus Status() const { return m_status; }
     const std::string& StatusDetail() const { return m_status_detail; }
@@ -109,7 +116,17 @@ class KioskApp {
     // --- Views (cached) ----------------------------------------------------------------
     const HomeView& Home(UtcTime now);
     // The results list for the current query (date filters ignored while the clock is wrong).
-    const std::vector<OfferSummary>& Offers(UtcTime now);
+    // Only the row handles of every match are kept; rows are read from the replica for a
+    // window around the rows on screen, so 10,000 results cost 80 KB, not 25 MB.
+    // Number of results.
+    size_t OfferCount(UtcTime now);
+    // Reads the rows [first, last) of the results (and some either side) unless they are
+    // cached already. Call with the range on screen before OfferRow.
+    void PrepareOfferRows(size_t first, size_t last, UtcTime now);
+    // Row `index` of the results, read if needed; nullptr past the end or if it has gone.
+    const OfferSummary* OfferRow(size_t index, UtcTime now);
+    // How many result rows are held in memory (the window; for tests and --stats).
+    size_t CachedOfferRows() const { return m_offer_rows.size(); }
     // Records other than offers that match the search text (contacts, places, helpers,
     // networks), best first; empty without text.
     const std::vector<SearchHit>& OtherHits();
@@ -142,6 +159,8 @@ class KioskApp {
     template <class T>
     T Check(Result<T> r, T fallback);
     void LoadReference();
+    // Matches the current query again if it or the data changed since the last time.
+    void MatchOffers(UtcTime now);
 
     KioskConfig m_config;
     I18n m_i18n;
@@ -168,7 +187,9 @@ class KioskApp {
     std::string m_home_key;
     HomeView m_home;
     std::string m_offers_key;
-    std::vector<OfferSummary> m_offers;
+    std::vector<std::int64_t> m_offer_handles;  // every match, in display order
+    size_t m_offer_rows_first{0};               // index of m_offer_rows.front()
+    std::vector<OfferSummary> m_offer_rows;     // the window of rows read from the replica
     std::string m_hits_key;
     std::vector<SearchHit> m_hits;
     std::string m_offer_key;

@@ -111,8 +111,59 @@ Result<void> ReadNumber(const toml::table& t, std::string_view key, const std::s
         }                                         \
     } while (false)
 
+// [sync]: the hub, its CA and pin, the device token, timing. Every key has its default in
+// SyncConfig and in config/kiosk.example.toml.
+Result<void> ParseSync(const toml::table& t, SyncConfig& c) {
+    TP_TRY(CheckKeys(
+        t, "sync.",
+        {"hub_url", "ca_file", "pinned_public_key", "device_token", "kiosk_name", "poll_interval_s",
+         "heartbeat_interval_s", "page_size", "connect_timeout_s", "request_timeout_s",
+         "low_speed_bytes_per_s", "low_speed_time_s", "max_response_mib", "retry_min_s",
+         "retry_max_s", "clock_sync_marker", "watch_network"}));
+    TP_TRY(ReadString(t, "hub_url", "sync.hub_url", c.hub_url));
+    if (!c.hub_url.empty() && (!c.hub_url.starts_with("https://") || c.hub_url.size() <= 8)) {
+        return Bad("sync.hub_url",
+                   "must be an https:// address like \"https://hub.example:8443\" "
+                   "or \"\" for no sync (got \"" +
+                       c.hub_url + "\")");
+    }
+    TP_TRY(ReadString(t, "ca_file", "sync.ca_file", c.ca_file));
+    TP_TRY(ReadString(t, "pinned_public_key", "sync.pinned_public_key", c.pinned_public_key));
+    if (!c.pinned_public_key.empty() && !c.pinned_public_key.starts_with("sha256//")) {
+        return Bad("sync.pinned_public_key",
+                   "must be \"sha256//\" and the key's hash in base64, or \"\" for no pin");
+    }
+    TP_TRY(ReadString(t, "device_token", "sync.device_token", c.device_token));
+    if (!c.device_token.empty() && !c.device_token.starts_with("tpk_")) {
+        return Bad(
+            "sync.device_token",
+            "must be a token from `treffpunkt-hub kiosk add` (it starts with tpk_), or \"\"");
+    }
+    TP_TRY(ReadString(t, "kiosk_name", "sync.kiosk_name", c.kiosk_name));
+    TP_TRY(ReadInt(t, "poll_interval_s", "sync.poll_interval_s", 10, 86400, c.poll_interval_s));
+    TP_TRY(ReadInt(t, "heartbeat_interval_s", "sync.heartbeat_interval_s", 0, 86400,
+                   c.heartbeat_interval_s));
+    TP_TRY(ReadInt(t, "page_size", "sync.page_size", 1, 1000, c.page_size));
+    TP_TRY(ReadNumber(t, "connect_timeout_s", "sync.connect_timeout_s", 0.1, 300.0,
+                      c.connect_timeout_s));
+    TP_TRY(ReadNumber(t, "request_timeout_s", "sync.request_timeout_s", 0.5, 3600.0,
+                      c.request_timeout_s));
+    TP_TRY(ReadInt(t, "low_speed_bytes_per_s", "sync.low_speed_bytes_per_s", 1, 1 << 20,
+                   c.low_speed_bytes_per_s));
+    TP_TRY(ReadInt(t, "low_speed_time_s", "sync.low_speed_time_s", 1, 600, c.low_speed_time_s));
+    int max_response_mib = static_cast<int>(c.max_response_bytes >> 20);
+    TP_TRY(ReadInt(t, "max_response_mib", "sync.max_response_mib", 1, 1024, max_response_mib));
+    c.max_response_bytes = static_cast<std::int64_t>(max_response_mib) << 20;
+    TP_TRY(ReadInt(t, "retry_min_s", "sync.retry_min_s", 1, 3600, c.retry_min_s));
+    TP_TRY(ReadInt(t, "retry_max_s", "sync.retry_max_s", c.retry_min_s, 86400, c.retry_max_s));
+    TP_TRY(ReadString(t, "clock_sync_marker", "sync.clock_sync_marker", c.clock_sync_marker));
+    TP_TRY(ReadBool(t, "watch_network", "sync.watch_network", c.watch_network));
+    return Ok();
+}
+
 Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
-    TP_TRY(CheckKeys(root, "", {"kiosk", "display", "idle", "languages", "theme"}));
+    TP_TRY(
+        CheckKeys(root, "", {"kiosk", "display", "idle", "languages", "theme", "speech", "sync"}));
 
     auto kiosk = SubTable(root, "kiosk");
     TP_TRY(kiosk);
@@ -206,6 +257,33 @@ Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
             return Bad("theme.text_size",
                        "must be \"normal\", \"large\" or \"largest\" (got \"" + size + "\")");
         }
+    }
+
+    auto speech = SubTable(root, "speech");
+    TP_TRY(speech);
+    if (const toml::table* t = *speech) {
+        TP_TRY(CheckKeys(*t, "speech.", {"read_aloud", "volume_percent", "rate_wpm"}));
+        std::string mode = "auto";
+        TP_TRY(ReadString(*t, "read_aloud", "speech.read_aloud", mode));
+        if (mode == "auto") {
+            config.speech.read_aloud = ReadAloudMode::kAuto;
+        } else if (mode == "on") {
+            config.speech.read_aloud = ReadAloudMode::kOn;
+        } else if (mode == "off") {
+            config.speech.read_aloud = ReadAloudMode::kOff;
+        } else {
+            return Bad("speech.read_aloud",
+                       "must be \"auto\", \"on\" or \"off\" (got \"" + mode + "\")");
+        }
+        TP_TRY(ReadInt(*t, "volume_percent", "speech.volume_percent", 0, 200,
+                       config.speech.volume_percent));
+        TP_TRY(ReadInt(*t, "rate_wpm", "speech.rate_wpm", 80, 450, config.speech.rate_wpm));
+    }
+
+    auto sync = SubTable(root, "sync");
+    TP_TRY(sync);
+    if (const toml::table* t = *sync) {
+        TP_TRY(ParseSync(*t, config.sync));
     }
     return Ok();
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/core/rotation.hpp"
+#include "sync/client/sync_config.hpp"
 #include "sync/model/result.hpp"
 
 namespace treffpunkt {
@@ -27,13 +28,27 @@ struct IdleConfig {
 };
 
 struct LanguageConfig {
-    std::vector<std::string> offered{"de", "en", "fr"};  // language switch, in this order
+    std::vector<std::string> offered{"de", "en", "fr", "tr",
+                                     "uk", "ru", "ar"};  // language switch, in this order
     std::string default_language{"de"};                  // after start and after every reset
 };
 
 struct ThemeConfig {
     bool high_contrast{false};              // start in the high-contrast theme
     TextSize text_size{TextSize::kNormal};  // text size after start and after every reset
+};
+
+// "Vorlesen": reading a screen aloud with espeak-ng, offline.
+enum class ReadAloudMode {
+    kAuto,  // offer it when the kiosk has a sound card (/proc/asound/cards)
+    kOn,    // always offer it (e.g. sound through a device that appears later)
+    kOff,   // never
+};
+
+struct SpeechConfig {
+    ReadAloudMode read_aloud{ReadAloudMode::kAuto};  // when the "Vorlesen" button is shown
+    int volume_percent{100};  // loudness, percent of espeak-ng's normal volume (0–200)
+    int rate_wpm{150};        // speaking rate in words per minute (80–450); espeak's own is 175
 };
 
 struct KioskConfig {
@@ -44,6 +59,8 @@ struct KioskConfig {
     IdleConfig idle;
     LanguageConfig languages;
     ThemeConfig theme;
+    SpeechConfig speech;
+    SyncConfig sync;  // [sync]: the hub to sync with (sync/client/sync_config.hpp)
 };
 
 // Parses TOML text. Errors ("config.syntax", "config.unknown_key", "config.bad_value") name

@@ -1,7 +1,8 @@
 // Schedules, dates and times as plain words in the reader's language: "jeden 2. Dienstag im
 // Monat, 14–16 Uhr", "every 2nd Tuesday of the month, 2–4 pm", "le 2e mardi du mois, de 14 h
-// à 16 h". German, English and French have their grammar here; any other language falls back
-// to German until its grammar is added (one table and one function per language). No UI.
+// à 16 h", "her ayın 2. Salı günü", "щомісяця в другий вівторок", "каждый месяц во второй
+// вторник", "الثلاثاء الثاني من كل شهر". German, English, French, Turkish, Ukrainian, Russian
+// and Arabic have their grammar here; any other language falls back to German. No UI.
 #pragma once
 
 #include <string>

@@ -17,17 +17,58 @@ Result<void> GlRenderer::Init() {
     if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) {
         return Fail("gl.init", "OpenGL 3 shaders could not be built");
     }
+    // The backend made a texture of ImGui's default font on the way: the kiosk's fonts come
+    // with UploadFonts.
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui::GetIO().Fonts->Clear();
     return Ok();
 }
 
 void GlRenderer::Shutdown() {
+    if (m_font_texture != 0) {
+        glDeleteTextures(1, &m_font_texture);
+        m_font_texture = 0;
+    }
     ImGui_ImplOpenGL3_Shutdown();
 }
 
 void GlRenderer::UploadFonts() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it; free the CPU copy
+    // Rows expanded from alpha to RGBA per upload call: 64 rows of a 2048-wide atlas = 512 KB.
+    constexpr int kStripRows = 64;
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* alpha = nullptr;
+    int w = 0;
+    int h = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
+    if (m_font_texture != 0) {
+        glDeleteTextures(1, &m_font_texture);
+        m_font_texture = 0;
+    }
+    GLint last_texture = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+    glGenTextures(1, &m_font_texture);
+    glBindTexture(GL_TEXTURE_2D, m_font_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    std::vector<unsigned char> strip(static_cast<size_t>(w) * kStripRows * 4);
+    for (int y = 0; y < h; y += kStripRows) {
+        const int rows = std::min(kStripRows, h - y);
+        const unsigned char* src = alpha + static_cast<size_t>(y) * static_cast<size_t>(w);
+        const size_t n = static_cast<size_t>(w) * static_cast<size_t>(rows);
+        for (size_t i = 0; i < n; ++i) {
+            // White with the glyph's coverage as alpha, as ImGui's RGBA32 atlas has it.
+            strip[i * 4 + 0] = 255;
+            strip[i * 4 + 1] = 255;
+            strip[i * 4 + 2] = 255;
+            strip[i * 4 + 3] = src[i];
+        }
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_RGBA, GL_UNSIGNED_BYTE, strip.data());
+    }
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_font_texture)));
+    atlas.ClearTexData();  // the GPU has it; free the CPU copy
 }
 
 void GlRenderer::Render(ImDrawData* dd, Rotation rotation, float panel_w, float panel_h, int fb_w,

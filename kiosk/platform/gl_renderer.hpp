@@ -16,7 +16,9 @@ class GlRenderer {
     // Needs a current OpenGL 3 context. Error "gl.init".
     Result<void> Init();
     void Shutdown();
-    // Re-uploads the font atlas texture (after the fonts were rebuilt).
+    // Uploads the font atlas texture (after the fonts were built or rebuilt) and frees the
+    // atlas's CPU copy of the pixels. The alpha bitmap is expanded to RGBA in strips of rows,
+    // so no second full-size copy is ever made on the CPU.
     void UploadFonts();
     // Clears and draws `draw_data` (laid out in logical coordinates) onto a panel of
     // panel_w x panel_h window pixels (framebuffer fb_w x fb_h), turned by `rotation`.
@@ -24,6 +26,9 @@ class GlRenderer {
                 int fb_h);
     // Writes the current back buffer (call before swapping) as PNG.
     Result<void> Screenshot(const std::string& path, int fb_w, int fb_h);
+
+  private:
+    unsigned int m_font_texture{0};  // GL texture name of the font atlas, 0 = none
 };
 
 }  // namespace treffpunkt

@@ -15,6 +15,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/paths.hpp"
 #include "kiosk/core/touch_metrics.hpp"
+#include "kiosk/platform/espeak_speech.hpp"
 #include "kiosk/platform/gl_renderer.hpp"
 #include "kiosk/platform/process_stats.hpp"
 #include "kiosk/platform/script_runner.hpp"
@@ -252,6 +253,18 @@ int RunKioskGui(const KioskLaunch& launch) {
     if (auto r = ui.Init([&renderer] { renderer.UploadFonts(); }); !r) {
         return Failure(r.error().message);
     }
+    // "Vorlesen": espeak-ng on its own thread; it wakes the loop when it has finished reading.
+    std::unique_ptr<EspeakSpeech> speech;
+    if (config.speech.read_aloud != ReadAloudMode::kOff) {
+        const EspeakSpeech::Offer offer = config.speech.read_aloud == ReadAloudMode::kOn
+                                              ? EspeakSpeech::Offer::kAlways
+                                          : HasSoundCard() ? EspeakSpeech::Offer::kIfWorks
+                                                           : EspeakSpeech::Offer::kNo;
+        speech = std::make_unique<EspeakSpeech>(
+            SpeechSettings{config.speech.volume_percent, config.speech.rate_wpm}, offer,
+            [] { WakeKioskGui(false); });
+        ui.SetSpeech(speech.get());
+    }
     LoopState loop{&ui, config.display.rotation};
     glfwSetWindowUserPointer(window, &loop);
     glfwSetCursorPosCallback(window, OnCursor);
@@ -272,6 +285,9 @@ int RunKioskGui(const KioskLaunch& launch) {
                                           static_cast<std::int64_t>(*launch.exit_after_s * 1000.0))
             : std::nullopt;
     std::optional<std::string> screenshot;
+    constexpr std::int64_t kMemorySampleMs = 500;
+    const bool stats_wanted = !launch.stats_path.empty();
+    std::int64_t next_memory_sample_ms = 0;
     int exit_code = 0;
     bool quit = false;
     while (!quit && glfwWindowShouldClose(window) == GLFW_FALSE) {
@@ -345,12 +361,22 @@ int RunKioskGui(const KioskLaunch& launch) {
             glFinish();
             stats.first_frame_ms = ProcessAgeMs();
         }
+        // Memory is sampled after frames only (never while idle), at most twice a second.
+        if (stats_wanted && now >= next_memory_sample_ms) {
+            KeepPeak(stats.peak_memory, SampleMemory());
+            next_memory_sample_ms = now + kMemorySampleMs;
+        }
         ui.FrameRendered(now);
     }
     g_gui_running = false;
+    ui.SetSpeech(nullptr);
+    speech.reset();
 
     stats.peak_rss_kb = PeakRssKb();
     stats.process_cpu_ms = ProcessCpuMs();
+    stats.exit_memory = SampleMemory();
+    KeepPeak(stats.peak_memory, stats.exit_memory);
+    stats.heap_in_use_kb = HeapInUseKb();
     if (!launch.stats_path.empty()) {
         std::ofstream out(launch.stats_path);
         out << StatsJson(stats);

@@ -1,6 +1,7 @@
 // Fonts for the kiosk: Noto Sans (fonts-noto-core) with DejaVu Sans (fonts-dejavu-core) as
-// the fallback and for symbols, rasterised by FreeType at the exact pixel size of each text
-// size (rebuilt, never scaled). Depends on Dear ImGui and its FreeType builder.
+// the fallback and for symbols, plus Noto Sans Arabic for Arabic, rasterised by FreeType at the
+// exact pixel size of each text size (rebuilt, never scaled). Depends on Dear ImGui and its
+// FreeType builder.
 #pragma once
 
 #include <string>
@@ -28,17 +29,37 @@ struct FontFiles {
     std::vector<std::string> bold{"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
                                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
     std::vector<std::string> symbols{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+    std::vector<std::string> arabic_regular{
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"};
+    std::vector<std::string> arabic_bold{"/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf"};
 };
 
+// Which scripts the atlas holds besides Latin. Each costs texture memory, so only the scripts
+// of the languages the kiosk offers are loaded.
+struct FontScripts {
+    bool cyrillic{true};  // Ukrainian, Russian, Bulgarian, Serbian
+    bool arabic{true};    // Arabic (and Persian): U+0600–U+06FF and the presentation forms
+};
+
+// The scripts the UI languages `languages` (two-letter codes) need.
+FontScripts ScriptsForLanguages(const std::vector<std::string>& languages);
+
 // The code points every text may use: Latin-1, Latin Extended-A, the Romanian comma letters,
-// General Punctuation (incl. „ “ – … •), €, Cyrillic. Zero-terminated pairs for ImGui.
+// the punctuation in use („ “ – … • ‹ ›), €, №. Zero-terminated pairs for ImGui.
 const unsigned short* TextGlyphRanges();
-// Arrows and keyboard symbols (← ⇧ ⌫ ✓ ✕ ▾) taken from the symbol font.
+// Cyrillic for Ukrainian and Russian (U+0400–U+045F, Ґ ґ).
+const unsigned short* CyrillicGlyphRanges();
+// Arabic letters, digits and marks (U+0600–U+06FF) and the joined forms that shaping
+// produces (Arabic Presentation Forms-B, U+FE70–U+FEFF).
+const unsigned short* ArabicGlyphRanges();
+// Arrows and keyboard symbols (← ⇧ ⌫ ✓ ✕ ▾ ●) taken from the symbol font.
 const unsigned short* SymbolGlyphRanges();
 
-// Clears `atlas` and adds the three fonts at `body_px`. Error "font.missing" names the
-// Debian package to install. Does not build the texture (the caller does, or ImGui on first
-// use).
-Result<FontSet> LoadFonts(ImFontAtlas& atlas, float body_px, const FontFiles& files = {});
+// Clears `atlas`, adds the three fonts at `body_px` and builds the atlas. The font files are
+// mapped read-only while the atlas is built and released afterwards, so a running kiosk keeps
+// only the glyph bitmaps (and, once the renderer uploaded them, not even those: see
+// ImFontAtlas::ClearTexData). Error "font.missing" names the Debian package to install.
+Result<FontSet> LoadFonts(ImFontAtlas& atlas, float body_px, const FontFiles& files = {},
+                          FontScripts scripts = {});
 
 }  // namespace treffpunkt

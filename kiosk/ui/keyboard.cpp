@@ -117,16 +117,19 @@ std::string Upper(const std::string& s) {
     return tmp.search_text;
 }
 
+// Two lines (a symbol and its word) fit; at the largest text on a 7" panel the keyboard
+// still leaves the search field and a line of results above it.
 float KeyHeight(const ScreenContext& ctx) {
-    return std::max(ctx.target_px, 2.3f * ctx.em);
+    return std::max(ctx.target_px, 2.1f * ctx.em);
 }
 float KeyGap(const ScreenContext& ctx) {
     return std::max(3.0f, 0.25f * ctx.em);
 }
 
-// Draws one key; returns true when tapped.
-bool DrawKey(ScreenContext& ctx, int id, const std::string& label, ImVec2 pos, ImVec2 size,
-             bool special, bool lit) {
+// Draws one key; returns true when tapped. A symbol key (⇧, ⌫) also says what it does in a
+// word under the symbol.
+bool DrawKey(ScreenContext& ctx, int id, const std::string& label, const std::string& word,
+             ImVec2 pos, ImVec2 size, bool special, bool lit) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushID(id);
     const bool tapped = ImGui::InvisibleButton("##key", size) && ctx.interactive;
@@ -143,11 +146,22 @@ bool DrawKey(ScreenContext& ctx, int id, const std::string& label, ImVec2 pos, I
     const ImVec2 b(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, b, Col(bg), 0.25f * ctx.em);
     ImFont* f = ctx.fonts.bold;
-    const std::string shown = ShortenToLines(f, label, size.x - 0.3f * ctx.em, 1);
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
-    dl->AddText(f, f->FontSize,
-                ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f), Col(fg),
-                shown.c_str());
+    const float inner = size.x - 0.3f * ctx.em;
+    const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
+    if (word.empty()) {
+        DrawText(ctx, dl, f, text,
+                 ImVec2(pos.x + 0.15f * ctx.em, pos.y + (size.y - text.height_px) * 0.5f), inner,
+                 fg, TextAlign::kCenter);
+    } else {
+        ImFont* wf = ctx.fonts.body;
+        const TextBlock& caption = LayoutText(ctx, wf, word, inner, 1);
+        const float top = pos.y + (size.y - text.height_px - caption.height_px) * 0.5f;
+        DrawText(ctx, dl, f, text, ImVec2(pos.x + 0.15f * ctx.em, top), inner, fg,
+                 TextAlign::kCenter);
+        DrawText(ctx, dl, wf, caption, ImVec2(pos.x + 0.15f * ctx.em, top + text.height_px), inner,
+                 fg, TextAlign::kCenter);
+        RegisterLastItem(ctx, word, true);
+    }
     RegisterLastItem(ctx, label, true);
     return tapped;
 }
@@ -195,7 +209,11 @@ void DrawKeyboard(ScreenContext& ctx) {
             }
             const bool special = key.kind != KeyKind::kChar;
             const bool lit = key.kind == KeyKind::kShift && k.shift;
-            if (DrawKey(ctx, id++, label, ImVec2(x, y), size, special, lit)) {
+            const std::string word = key.kind == KeyKind::kShift ? ctx.app.Tr("keyboard.shift")
+                                     : key.kind == KeyKind::kBackspace
+                                         ? ctx.app.Tr("keyboard.backspace")
+                                         : std::string();
+            if (DrawKey(ctx, id++, label, word, ImVec2(x, y), size, special, lit)) {
                 switch (key.kind) {
                     case KeyKind::kChar:
                         TypeText(state, key.text);
@@ -240,7 +258,7 @@ void DrawKeyboard(ScreenContext& ctx) {
                 label = ctx.app.Tr("keyboard.done");
                 break;
         }
-        const bool tapped = DrawKey(ctx, id++, label, ImVec2(x, y), size,
+        const bool tapped = DrawKey(ctx, id++, label, std::string(), ImVec2(x, y), size,
                                     key.kind != KeyKind::kSpace, key.kind == KeyKind::kDone);
         if (key.kind == KeyKind::kSpace) {
             RegisterLastItem(ctx, " ", true);  // so a script can "type" a space

@@ -30,12 +30,14 @@ Result<void> KioskUi::Init(std::function<void()> upload_fonts) {
 Result<void> KioskUi::RebuildFonts() {
     const TextSize size = m_app.State().text_size;
     const float px = m_metrics.body_font_px[static_cast<size_t>(size)];
-    auto fonts = LoadFonts(*ImGui::GetIO().Fonts, px, m_font_files);
+    auto fonts = LoadFonts(*ImGui::GetIO().Fonts, px, m_font_files,
+                           ScriptsForLanguages(m_app.Config().languages.offered));
     if (!fonts) {
         return Unexpected<Error>(fonts.error());
     }
     m_fonts = *fonts;
     m_font_size = size;
+    m_text.Clear();
     m_fonts_loaded = true;
     m_theme_applied = false;
     if (m_upload_fonts) {
@@ -67,7 +69,12 @@ void KioskUi::OnDataChanged(UtcTime now) {
 }
 
 bool KioskUi::NeedsFrame(std::int64_t now_ms) const {
-    return m_pacer.NeedsFrame(now_ms) || m_touch.Pending();
+    // Reading aloud ended (the speech thread woke the loop): "Stopp" turns into "Vorlesen";
+    // or the engine could not start: the button goes.
+    const bool speech_changed =
+        m_speech != nullptr && (m_speech->Speaking() != m_drawn_speaking ||
+                                m_speech->Available() != m_drawn_speech_available);
+    return m_pacer.NeedsFrame(now_ms) || m_touch.Pending() || speech_changed;
 }
 
 std::optional<std::int64_t> KioskUi::WaitTimeoutMs(std::int64_t now_ms) const {
@@ -114,16 +121,39 @@ void KioskUi::BuildFrame(std::int64_t now_ms, UtcTime wall, float display_w, flo
     }
     m_app.Tick(wall);
 
-    ScreenContext ctx{m_app, state, m_theme, m_fonts, m_registry, m_qr};
+    m_rows.clear();
+    m_text.BeginFrame();
+    ScreenContext ctx{m_app, state, m_theme, m_fonts, m_registry, m_qr, m_text, m_rows};
     ctx.em = m_fonts.body_px;
     ctx.target_px = m_metrics.min_target_px;
     ctx.now = wall;
+    ctx.rtl = m_app.RightToLeft();
+    ctx.speech_available = m_speech != nullptr && m_speech->Available();
+    ctx.speaking = m_speech != nullptr && m_speech->Speaking();
+    m_drawn_speaking = ctx.speaking;
+    m_drawn_speech_available = ctx.speech_available;
     m_registry.BeginFrame();
     ImGui::NewFrame();
     DrawKiosk(ctx, io.DisplaySize);
     ImGui::Render();
     m_registry.EndFrame();
     ++m_frames;
+    if (m_speech != nullptr) {
+        if (ctx.read_aloud_tapped) {
+            if (ctx.speaking) {
+                m_speech->Stop();
+            } else {
+                m_speech->Speak(ScreenSpeech(m_app, state.Current(), m_rows, wall));
+                m_speech_screen = state.Current();
+                m_speech_language = state.language;
+            }
+            m_pacer.OnInput();
+        } else if (m_speech->Speaking() &&
+                   (state.Current() != m_speech_screen || state.language != m_speech_language)) {
+            // Another screen, another language, or the idle reset: stop reading the old one.
+            m_speech->Stop();
+        }
+    }
 
     // What the next frames need: more while something moves or an action changed the
     // state (the layout settles a frame later), a frame at the next minute for the clock,

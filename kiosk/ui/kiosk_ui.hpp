@@ -13,11 +13,14 @@
 #include <string>
 
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/read_aloud.hpp"
+#include "kiosk/app/speech_output.hpp"
 #include "kiosk/core/frame_pacer.hpp"
 #include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/touch_metrics.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/label_registry.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/touch_input.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -32,6 +35,10 @@ class KioskUi {
     // whenever the font atlas was rebuilt (at start and on every text size change): the
     // renderer uploads the texture then. Error "font.missing" names what to install.
     Result<void> Init(std::function<void()> upload_fonts);
+
+    // The speech engine for "Vorlesen" (owned by the platform; null = no button). The UI stops
+    // it when the screen changes or the kiosk resets.
+    void SetSpeech(SpeechOutput* speech) { m_speech = speech; }
 
     void PushPointer(const PointerEvent& event);
     // Text from a physical keyboard (development; residents use the on-screen one).
@@ -55,6 +62,7 @@ class KioskUi {
     const TouchMetrics& Metrics() const { return m_metrics; }
     std::uint64_t FramesBuilt() const { return m_frames; }
     bool InputPending() const { return m_touch.Pending(); }
+    const TextLayout& Text() const { return m_text; }
 
   private:
     Result<void> RebuildFonts();
@@ -72,6 +80,13 @@ class KioskUi {
     LabelRegistry m_registry;
     TouchInput m_touch;
     QrCache m_qr;
+    TextLayout m_text;
+    std::vector<ShownRow> m_rows;  // list rows on screen in the last frame ("Vorlesen")
+    SpeechOutput* m_speech{nullptr};
+    ScreenRef m_speech_screen;             // what is being read aloud
+    std::string m_speech_language;         // in which language
+    bool m_drawn_speaking{false};          // the "Vorlesen" button as last drawn
+    bool m_drawn_speech_available{false};  // whether the button was drawn at all
     FramePacer m_pacer;
     IdlePolicy m_idle;
     std::int64_t m_last_frame_ms{0};

@@ -34,21 +34,23 @@ void DrawContactScreen(ScreenContext& ctx) {
     }
     const Contact& c = view->contact;
     Paragraph(ctx, c.name, ctx.fonts.title);
-    Paragraph(ctx, ctx.app.Text(c.role), ctx.fonts.bold, ctx.theme.text_muted);
+    ContentParagraph(ctx, c.role, ctx.fonts.bold, ctx.theme.text_muted);
     if (view->organization != nullptr) {
         Field(ctx, ctx.app.Tr("detail.organization"), ctx.app.Text(view->organization->name));
     }
     Field(ctx, ctx.app.Tr("detail.phone"), c.phone);
     Field(ctx, ctx.app.Tr("detail.email"), c.email);
     Field(ctx, ctx.app.Tr("detail.web"), c.url);
-    Field(ctx, ctx.app.Tr("detail.hours"), ctx.app.Text(c.hours));
+    ContentField(ctx, ctx.app.Tr("detail.hours"), c.hours);
     if (!c.languages.empty()) {
         Field(ctx, ctx.app.Tr("detail.languages"), LanguagesText(ctx, c.languages));
     }
     if (view->place != nullptr) {
         Heading(ctx, ctx.app.Tr("detail.where"));
         Paragraph(ctx, AddressText(ctx, *view->place));
-        if (Chip(ctx, "place", ctx.app.Text(view->place->name) + " ›", false)) {
+        const std::string label = ForwardLabel(ctx, ctx.app.Text(view->place->name));
+        FlowNext(ctx, ChipWidth(ctx, label, false), true);
+        if (Chip(ctx, "place", label, false)) {
             Navigate(ctx.state, ScreenRef{Screen::kPlace, view->place->meta.id});
         }
     }

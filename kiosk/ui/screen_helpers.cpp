@@ -37,7 +37,7 @@ void DrawHelpersScreen(ScreenContext& ctx) {
     for (const TaxonomyTerm& t : ctx.app.Terms(kVocabHelpKind)) {
         const std::string label = ctx.app.Text(t.name);
         const bool on = s.helper_kind_id == t.meta.id;
-        FlowNext(ChipWidth(ctx, label, on), first);
+        FlowNext(ctx, ChipWidth(ctx, label, on), first);
         first = false;
         if (Chip(ctx, t.meta.id.c_str(), label, on)) {
             SetHelperKind(s, t.meta.id);
@@ -48,7 +48,7 @@ void DrawHelpersScreen(ScreenContext& ctx) {
     first = true;
     for (const std::string& d : ctx.app.HelperDistricts()) {
         const bool on = s.helper_district == d;
-        FlowNext(ChipWidth(ctx, d, on), first);
+        FlowNext(ctx, ChipWidth(ctx, d, on), first);
         first = false;
         if (Chip(ctx, ("district-" + d).c_str(), d, on)) {
             SetHelperDistrict(s, d);
@@ -87,7 +87,7 @@ void DrawHelperScreen(ScreenContext& ctx) {
     Paragraph(ctx, h.first_name, ctx.fonts.title);
     Field(ctx, ctx.app.Tr("helpers.helps_with"), KindsText(ctx, h));
     Field(ctx, ctx.app.Tr("helpers.helps_in"), Join(h.districts));
-    Field(ctx, ctx.app.Tr("helpers.availability"), ctx.app.Text(h.availability));
+    ContentField(ctx, ctx.app.Tr("helpers.availability"), h.availability);
     Heading(ctx, ctx.app.Tr("detail.contact"));
     std::vector<QrChoice> qr;
     if (h.public_contact) {
@@ -118,7 +118,7 @@ void DrawHelperScreen(ScreenContext& ctx) {
     if (!h.languages.empty()) {
         Field(ctx, ctx.app.Tr("detail.languages"), LanguagesText(ctx, h.languages));
     }
-    Field(ctx, ctx.app.Tr("helpers.about"), ctx.app.Text(h.about));
+    ContentField(ctx, ctx.app.Tr("helpers.about"), h.about);
     if (detail->place) {
         Field(ctx, ctx.app.Tr("detail.where"), ctx.app.Text(detail->place->name));
     }

@@ -11,39 +11,43 @@ float SettingsBarHeight(const ScreenContext& ctx) {
     return ButtonHeight(ctx) + 0.6f * ctx.em;
 }
 
+std::string TextSizeLabel(const ScreenContext& ctx) {
+    const TextSize size = ctx.state.text_size;
+    return ctx.app.Tr(size == TextSize::kNormal  ? "settings.text_size.normal"
+                      : size == TextSize::kLarge ? "settings.text_size.large"
+                                                 : "settings.text_size.largest");
+}
+
+std::string ContrastLabel(const ScreenContext& ctx) {
+    return ctx.app.Tr(ctx.state.high_contrast ? "settings.high_contrast.on"
+                                              : "settings.high_contrast.off");
+}
+
 void DrawSettingsBar(ScreenContext& ctx, float h) {
     // Anchored to the bottom of the window, whatever the content above left.
     const ImVec2 a(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - h);
     const float w = ImGui::GetWindowWidth();
     ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + w, a.y), Col(ctx.theme.border), 1.0f);
     ImGui::SetCursorScreenPos(ImVec2(a.x + 0.3f * ctx.em, a.y + 0.3f * ctx.em));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(w - 0.3f * ctx.em);
     AppState& s = ctx.state;
-    const char* size_key = s.text_size == TextSize::kNormal  ? "settings.text_size.normal"
-                           : s.text_size == TextSize::kLarge ? "settings.text_size.large"
-                                                             : "settings.text_size.largest";
-    const std::string size_label = ctx.app.Tr(size_key);
-    const std::string contrast_label =
-        ctx.app.Tr(s.high_contrast ? "settings.high_contrast.on" : "settings.high_contrast.off");
-    // Everything in one row if it fits, else the bar scrolls sideways? No: it wraps, and the
-    // bar grows; languages first so they stay in reach.
-    bool first = true;
-    for (const std::string& lang : ctx.app.Config().languages.offered) {
-        const std::string name = Endonym(lang);
-        const bool selected = lang == s.language;
-        FlowNext(ChipWidth(ctx, name, selected), first);
-        first = false;
-        if (Chip(ctx, ("lang-" + lang).c_str(), name, selected)) {
-            SetLanguage(s, lang);
-        }
-    }
-    FlowNext(ButtonWidth(ctx, size_label), false);
+    // The language first, so that it is in reach of someone who does not read German; then
+    // text size and contrast. The row wraps at large text.
+    FlowNext(ctx, LanguageButtonWidth(ctx), true);
+    LanguageButton(ctx);
+    const std::string size_label = TextSizeLabel(ctx);
+    FlowNext(ctx, ButtonWidth(ctx, size_label), false);
     if (TouchButton(ctx, "text-size", size_label)) {
         CycleTextSize(s);
     }
-    FlowNext(ButtonWidth(ctx, contrast_label), false);
+    const std::string contrast_label = ContrastLabel(ctx);
+    FlowNext(ctx, ButtonWidth(ctx, contrast_label), false);
     if (TouchButton(ctx, "contrast", contrast_label)) {
         ToggleHighContrast(s);
     }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
 }
 
 }  // namespace
@@ -53,16 +57,13 @@ void DrawHomeScreen(ScreenContext& ctx) {
     std::string place = ctx.app.Text(home.place_name);
     DrawTopBar(ctx, place.empty() ? ctx.app.Tr("app.name") : place);
 
-    // The settings bar is measured by laying it out at the bottom; it may wrap at large text.
+    // The settings bar is measured before it is laid out at the bottom; it may wrap at large
+    // text.
     const float width = ImGui::GetContentRegionAvail().x;
     const float bar_h_guess = SettingsBarHeight(ctx);
     const float one_row = width - 0.6f * ctx.em;
-    float row_w = 0.0f;
-    for (const std::string& lang : ctx.app.Config().languages.offered) {
-        row_w += ChipWidth(ctx, Endonym(lang), lang == ctx.state.language) + 0.4f * ctx.em;
-    }
-    row_w += ButtonWidth(ctx, ctx.app.Tr("settings.text_size.largest")) +
-             ButtonWidth(ctx, ctx.app.Tr("settings.high_contrast.off")) + 0.8f * ctx.em;
+    const float row_w = LanguageButtonWidth(ctx) + ButtonWidth(ctx, TextSizeLabel(ctx)) +
+                        ButtonWidth(ctx, ContrastLabel(ctx)) + 0.8f * ctx.em;
     const int rows = row_w > one_row ? 2 : 1;
     const float bar_h =
         bar_h_guess + static_cast<float>(rows - 1) * (ButtonHeight(ctx) + 0.4f * ctx.em);
@@ -89,10 +90,12 @@ void DrawHomeScreen(ScreenContext& ctx) {
         dl->AddRectFilled(a, b, Col(pressed ? ctx.theme.surface_pressed : ctx.theme.surface),
                           0.3f * ctx.em);
         dl->AddRect(a, b, Col(ctx.theme.primary), 0.3f * ctx.em, 0, std::max(2.0f, 0.1f * ctx.em));
-        const std::string shown = ShortenToLines(
-            ctx.fonts.body, ctx.app.Tr("home.search.placeholder"), inner - 1.5f * ctx.em, 1);
-        dl->AddText(ctx.fonts.body, ctx.em, ImVec2(a.x + 0.7f * ctx.em, a.y + (h - ctx.em) * 0.5f),
-                    Col(ctx.theme.text_muted), shown.c_str());
+        const float room = inner - 1.4f * ctx.em;
+        const TextBlock& shown =
+            LayoutText(ctx, ctx.fonts.body, ctx.app.Tr("home.search.placeholder"), room, 1);
+        DrawText(ctx, dl, ctx.fonts.body, shown,
+                 ImVec2(a.x + 0.7f * ctx.em, a.y + (h - shown.height_px) * 0.5f), room,
+                 ctx.theme.text_muted);
         RegisterLastItem(ctx, ctx.app.Tr("home.search"), true);
         ctx.registry.Add(ctx.app.Tr("home.search.placeholder"), Rect{a.x, a.y, b.x, b.y},
                          Rect{a.x, a.y, b.x, b.y}, ctx.interactive);
@@ -114,12 +117,25 @@ void DrawHomeScreen(ScreenContext& ctx) {
     const int columns = inner >= 36.0f * ctx.em ? 3 : (inner >= 20.0f * ctx.em ? 2 : 1);
     const float tile_w =
         (inner - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float tile_h =
-        std::max(ctx.target_px * 1.5f, ctx.fonts.title->FontSize * 2.0f + 1.6f * ctx.em);
+    // As tall as the fullest entry needs: titles and hints are never cut.
+    float tile_h = std::max(ctx.target_px * 1.5f, LineHeight(ctx.fonts.title) + 1.6f * ctx.em);
+    for (const Entry& e : entries) {
+        const float inner_w = tile_w - 1.2f * ctx.em;
+        const float needed =
+            LayoutText(ctx, ctx.fonts.title, ctx.app.Tr(e.title), inner_w, 2).height_px +
+            LayoutText(ctx, ctx.fonts.body, ctx.app.Tr(e.hint), inner_w).height_px + 1.2f * ctx.em;
+        tile_h = std::max(tile_h, needed);
+    }
+    const float left = ImGui::GetCursorScreenPos().x;
     for (int i = 0; i < 5; ++i) {
-        if (i % columns != 0) {
+        const int col = i % columns;
+        if (col != 0) {
             ImGui::SameLine(0.0f, gap);
         }
+        // Right to left, the first entry sits top right.
+        const int shown_col = ctx.rtl ? columns - 1 - col : col;
+        ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(shown_col) * (tile_w + gap),
+                                         ImGui::GetCursorScreenPos().y));
         if (EntryTile(ctx, entries[i].title, ctx.app.Tr(entries[i].title),
                       ctx.app.Tr(entries[i].hint), ImVec2(tile_w, tile_h))) {
             if (entries[i].screen == Screen::kOffers) {

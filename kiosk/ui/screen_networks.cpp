@@ -15,7 +15,7 @@ void DrawNetworksScreen(ScreenContext& ctx) {
     for (const TaxonomyTerm& t : ctx.app.Terms(kVocabNetworkLevel)) {
         const std::string label = ctx.app.Text(t.name);
         const bool on = s.network_level_id == t.meta.id;
-        FlowNext(ChipWidth(ctx, label, on), first);
+        FlowNext(ctx, ChipWidth(ctx, label, on), first);
         first = false;
         if (Chip(ctx, t.meta.id.c_str(), label, on)) {
             SetNetworkLevel(s, t.meta.id);
@@ -66,7 +66,7 @@ void DrawNetworkScreen(ScreenContext& ctx) {
         }
         Field(ctx, ctx.app.Tr("detail.level"), level);
     }
-    Paragraph(ctx, ctx.app.Text(n.description));
+    ContentParagraph(ctx, n.description);
     if (n.meetings) {
         Heading(ctx, ctx.app.Tr("detail.meetings"));
         Paragraph(ctx, ScheduleSentence(*n.meetings, lang), ctx.fonts.bold);

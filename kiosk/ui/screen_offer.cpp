@@ -13,6 +13,10 @@ void BeginDetail(ScreenContext& ctx, Screen screen) {
     ImGui::SetCursorPos(ImVec2(pad, 0.5f * ctx.em));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(std::min(avail.x - 1.2f * pad, pad + 42.0f * ctx.em));
+    if (!ctx.title_overflow.empty()) {
+        // The top bar had to shorten the screen's name: here it is in full.
+        Paragraph(ctx, ctx.title_overflow, ctx.fonts.title);
+    }
 }
 
 void EndDetail(ScreenContext& ctx, Screen screen) {
@@ -33,16 +37,16 @@ void DrawOfferScreen(ScreenContext& ctx) {
     const Offer& o = view->detail.offer;
     const std::string& lang = ctx.state.language;
     const Date today = BerlinDate(ctx.now);
-    Paragraph(ctx, ctx.app.Text(o.title), ctx.fonts.title);
+    ContentParagraph(ctx, o.title, ctx.fonts.title);
     if (view->open_now && ctx.app.ClockTrusted(ctx.now)) {
         Badge(ctx, "● " + ctx.app.Tr("detail.running_now"));
     }
-    Paragraph(ctx, ctx.app.Text(o.summary));
+    ContentParagraph(ctx, o.summary);
 
     Heading(ctx, ctx.app.Tr("detail.when"));
     if (o.schedule) {
         Paragraph(ctx, ScheduleSentence(*o.schedule, lang), ctx.fonts.bold);
-        Paragraph(ctx, ctx.app.Text(o.schedule->note));
+        ContentParagraph(ctx, o.schedule->note);
         Paragraph(ctx, ClosuresText(*o.schedule, today, lang));
         if (ctx.app.ClockTrusted(ctx.now)) {
             std::string dates;
@@ -61,16 +65,24 @@ void DrawOfferScreen(ScreenContext& ctx) {
         Paragraph(ctx, AddressText(ctx, *place));
         const std::string access = AccessibilityText(ctx, place->accessibility);
         Field(ctx, ctx.app.Tr("detail.accessibility"), access);
-        if (Chip(ctx, "place", ctx.app.Text(place->name) + " ›", false)) {
+        const std::string label = ForwardLabel(ctx, ctx.app.Text(place->name));
+        FlowNext(ctx, ChipWidth(ctx, label, false), true);
+        if (Chip(ctx, "place", label, false)) {
             Navigate(ctx.state, ScreenRef{Screen::kPlace, place->meta.id});
         }
     }
 
     Heading(ctx, ctx.app.Tr("detail.cost"));
-    Paragraph(ctx, o.free_of_charge ? ctx.app.Tr("detail.free") : ctx.app.Text(o.cost));
-    Field(ctx, ctx.app.Tr("detail.registration"),
-          o.registration.Empty() ? ctx.app.Tr("detail.no_registration")
-                                 : ctx.app.Text(o.registration));
+    if (o.free_of_charge) {
+        Paragraph(ctx, ctx.app.Tr("detail.free"));
+    } else {
+        ContentParagraph(ctx, o.cost);
+    }
+    if (o.registration.Empty()) {
+        Field(ctx, ctx.app.Tr("detail.registration"), ctx.app.Tr("detail.no_registration"));
+    } else {
+        ContentField(ctx, ctx.app.Tr("detail.registration"), o.registration);
+    }
     if (!o.languages.empty()) {
         Field(ctx, ctx.app.Tr("detail.languages"), LanguagesText(ctx, o.languages));
     }
@@ -93,7 +105,7 @@ void DrawOfferScreen(ScreenContext& ctx) {
         ContactFields(ctx, *contact);
     }
     Field(ctx, ctx.app.Tr("detail.web"), o.url);
-    Field(ctx, ctx.app.Tr("detail.about"), ctx.app.Text(o.description));
+    ContentField(ctx, ctx.app.Tr("detail.about"), o.description);
 
     std::vector<QrChoice> qr;
     if (!view->next_sessions.empty() && ctx.app.ClockTrusted(ctx.now)) {

@@ -22,6 +22,11 @@ void SearchRow(ScreenContext& ctx) {
     const std::string clear = ctx.app.Tr("keyboard.clear");
     const float clear_w = s.search_text.empty() ? 0.0f : ButtonWidth(ctx, clear) + pad;
     const float w = ImGui::GetContentRegionAvail().x - pad - clear_w;
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    if (ctx.rtl) {
+        // "Leeren" on the left, the field on the right.
+        ImGui::SetCursorScreenPos(ImVec2(row.x + clear_w, row.y));
+    }
     if (ImGui::InvisibleButton("##field", ImVec2(w, h)) && ctx.interactive) {
         ShowKeyboard(s, !s.keyboard.visible);
     }
@@ -38,27 +43,36 @@ void SearchRow(ScreenContext& ctx) {
     ImFont* f = ctx.fonts.body;
     const float room = w - 1.6f * ctx.em;
     std::string shown = text;
-    while (!shown.empty() && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str()).x > room) {
+    while (!shown.empty() && !empty && TextWidth(ctx, f, shown) > room) {
         size_t cut = 1;
         while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
             ++cut;
         }
         shown.erase(0, cut);
     }
-    const ImVec2 p(a.x + 0.6f * ctx.em, a.y + (h - f->FontSize) * 0.5f);
-    dl->AddText(f, f->FontSize, p, Col(empty ? ctx.theme.text_muted : ctx.theme.surface_text),
-                shown.c_str());
+    const TextBlock& block = LayoutText(ctx, f, shown, empty ? room : 0.0f, 1);
+    const ImVec2 p(a.x + 0.6f * ctx.em, a.y + (h - block.height_px) * 0.5f);
+    DrawText(ctx, dl, f, block, p, room, empty ? ctx.theme.text_muted : ctx.theme.surface_text);
     if (s.keyboard.visible) {
-        const float x =
-            empty ? p.x
-                  : p.x + f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str()).x + 1.0f;
+        // The caret after the last letter typed: at the text's right end, unless the text itself
+        // runs right to left.
+        const float text_x0 = ctx.rtl ? p.x + room - block.width_px : p.x;
+        const bool text_rtl = !block.lines.empty() && block.lines.front().rtl;
+        float x = text_rtl ? text_x0 - 2.0f : text_x0 + block.width_px + 1.0f;
+        if (empty) {
+            x = ctx.rtl ? p.x + room : p.x;
+        }
         dl->AddRectFilled(ImVec2(x, p.y),
-                          ImVec2(x + std::max(2.0f, 0.1f * ctx.em), p.y + f->FontSize),
+                          ImVec2(x + std::max(2.0f, 0.1f * ctx.em), p.y + LineHeight(f)),
                           Col(ctx.theme.primary));
     }
     RegisterLastItem(ctx, empty ? ctx.app.Tr("home.search") : s.search_text, true);
     if (!empty) {
-        ImGui::SameLine(0.0f, pad);
+        if (ctx.rtl) {
+            ImGui::SetCursorScreenPos(row);
+        } else {
+            ImGui::SameLine(0.0f, pad);
+        }
         if (TouchButton(ctx, "clear", clear)) {
             ClearSearch(s);
         }
@@ -73,7 +87,7 @@ void GroupChip(ScreenContext& ctx, FilterGroup group, const char* key, size_t ac
     }
     label += ctx.state.open_filter_group == group ? " ▴" : " ▾";
     const bool selected = active > 0 || ctx.state.open_filter_group == group;
-    FlowNext(ChipWidth(ctx, label, selected), first);
+    FlowNext(ctx, ChipWidth(ctx, label, selected), first);
     first = false;
     if (Chip(ctx, key, label, selected)) {
         ToggleFilterGroup(ctx.state, group);
@@ -89,18 +103,18 @@ void FilterBar(ScreenContext& ctx) {
     GroupChip(ctx, FilterGroup::kDistrict, "filter.district", q.districts.size(), first);
     GroupChip(ctx, FilterGroup::kLanguage, "filter.language", q.languages.size(), first);
     const std::string free = ctx.app.Tr("filter.free");
-    FlowNext(ChipWidth(ctx, free, q.free_only), false);
+    FlowNext(ctx, ChipWidth(ctx, free, q.free_only), false);
     if (Chip(ctx, "free", free, q.free_only)) {
         ToggleFreeOnly(s);
     }
     if (ctx.app.ClockTrusted(ctx.now)) {
         const std::string today = ctx.app.Tr("filter.today");
-        FlowNext(ChipWidth(ctx, today, q.when == WhenFilter::kToday), false);
+        FlowNext(ctx, ChipWidth(ctx, today, q.when == WhenFilter::kToday), false);
         if (Chip(ctx, "today", today, q.when == WhenFilter::kToday)) {
             ToggleWhen(s, WhenFilter::kToday);
         }
         const std::string week = ctx.app.Tr("filter.this_week");
-        FlowNext(ChipWidth(ctx, week, q.when == WhenFilter::kThisWeek), false);
+        FlowNext(ctx, ChipWidth(ctx, week, q.when == WhenFilter::kThisWeek), false);
         if (Chip(ctx, "week", week, q.when == WhenFilter::kThisWeek)) {
             ToggleWhen(s, WhenFilter::kThisWeek);
         }
@@ -110,7 +124,7 @@ void FilterBar(ScreenContext& ctx) {
                      q.when != WhenFilter::kAny;
     if (any) {
         const std::string clear = ctx.app.Tr("filter.clear");
-        FlowNext(ButtonWidth(ctx, clear), false);
+        FlowNext(ctx, ButtonWidth(ctx, clear), false);
         if (TouchButton(ctx, "clear-filters", clear)) {
             ClearFilters(s);
         }
@@ -162,7 +176,7 @@ void FilterBar(ScreenContext& ctx) {
         int id = 0;
         for (const Value& v : values) {
             const bool on = Contains(*selected, v.id);
-            FlowNext(ChipWidth(ctx, v.label, on), first);
+            FlowNext(ctx, ChipWidth(ctx, v.label, on), first);
             first = false;
             ImGui::PushID(id++);
             if (Chip(ctx, "value", v.label, on)) {
@@ -194,10 +208,11 @@ void DrawOffersScreen(ScreenContext& ctx) {
     AppState& s = ctx.state;
     DrawTopBar(ctx, ctx.app.Tr("results.title"));
     SearchRow(ctx);
-    const std::vector<OfferSummary>& offers = ctx.app.Offers(ctx.now);
+    const size_t count = ctx.app.OfferCount(ctx.now);
     const float kb_h = s.keyboard.visible ? KeyboardHeight(ctx) : 0.0f;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    BeginScrollArea(ctx, Screen::kOffers, ImVec2(avail.x, avail.y - kb_h));
+    // Never zero or less: ImGui would read that as "all the space" and push the keyboard off.
+    BeginScrollArea(ctx, Screen::kOffers, ImVec2(avail.x, std::max(1.0f, avail.y - kb_h)));
     const float pad = 0.4f * ctx.em;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     ImGui::BeginGroup();
@@ -221,7 +236,7 @@ void DrawOffersScreen(ScreenContext& ctx) {
                                : h.kind == RecordKind::kHelper ? "kind.helper"
                                                                : "kind.network";
         const std::string label = ctx.app.Tr(kind_key) + ": " + ctx.app.Text(h.title);
-        FlowNext(ChipWidth(ctx, label, false), first_hit);
+        FlowNext(ctx, ChipWidth(ctx, label, false), first_hit);
         first_hit = false;
         ImGui::PushID(static_cast<int>(i));
         if (Chip(ctx, "hit", label, false)) {
@@ -229,19 +244,26 @@ void DrawOffersScreen(ScreenContext& ctx) {
         }
         ImGui::PopID();
     }
-    Paragraph(ctx, CountText(ctx, "results.count", offers.size()), ctx.fonts.bold);
-    if (offers.empty()) {
+    Paragraph(ctx, CountText(ctx, "results.count", count), ctx.fonts.bold);
+    if (count == 0) {
         Paragraph(ctx, ctx.app.Tr("results.none"), nullptr, ctx.theme.text_muted);
     }
     const float row_h = ListRowHeight(ctx);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(offers.size()), row_h + spacing);
+    clipper.Begin(static_cast<int>(count), row_h + spacing);
     while (clipper.Step()) {
+        // Only the rows on screen are read from the replica (and a few either side).
+        ctx.app.PrepareOfferRows(static_cast<size_t>(clipper.DisplayStart),
+                                 static_cast<size_t>(clipper.DisplayEnd), ctx.now);
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const OfferSummary& o = offers[static_cast<size_t>(i)];
-            if (ListRow(ctx, i, ctx.app.Text(o.title), OfferRowDetail(ctx, o), row_h)) {
-                Navigate(s, ScreenRef{Screen::kOffer, o.id});
+            const OfferSummary* o = ctx.app.OfferRow(static_cast<size_t>(i), ctx.now);
+            if (o == nullptr) {
+                ImGui::Dummy(ImVec2(1.0f, row_h));  // keeps the list's height while it reloads
+                continue;
+            }
+            if (ListRow(ctx, i, ctx.app.Text(o->title), OfferRowDetail(ctx, *o), row_h)) {
+                Navigate(s, ScreenRef{Screen::kOffer, o->id});
             }
         }
     }

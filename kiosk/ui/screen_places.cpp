@@ -22,10 +22,11 @@ void DrawPlacesScreen(ScreenContext& ctx) {
     BeginDetail(ctx, Screen::kPlaces);
     const std::string meeting = ctx.app.Tr("places.meeting_only");
     const std::string all = ctx.app.Tr("places.all");
+    FlowNext(ctx, ChipWidth(ctx, meeting, s.places_meeting_only), true);
     if (Chip(ctx, "meeting", meeting, s.places_meeting_only)) {
         SetPlacesMeetingOnly(s, true);
     }
-    FlowNext(ChipWidth(ctx, all, !s.places_meeting_only), false);
+    FlowNext(ctx, ChipWidth(ctx, all, !s.places_meeting_only), false);
     if (Chip(ctx, "all", all, !s.places_meeting_only)) {
         SetPlacesMeetingOnly(s, false);
     }
@@ -66,7 +67,7 @@ void DrawPlaceScreen(ScreenContext& ctx) {
             Paragraph(ctx, ctx.app.Tr("detail.closed_now"), ctx.fonts.bold);
         }
     }
-    Paragraph(ctx, ctx.app.Text(p.description));
+    ContentParagraph(ctx, p.description);
     Heading(ctx, ctx.app.Tr("detail.where"));
     Paragraph(ctx, AddressText(ctx, p));
     Field(ctx, ctx.app.Tr("detail.accessibility"), AccessibilityText(ctx, p.accessibility));

@@ -24,6 +24,11 @@ void DrawNetworkScreen(ScreenContext& ctx);
 void DrawNoDataScreen(ScreenContext& ctx);
 // "Sind Sie noch da?" over the current screen, with the countdown and a large button.
 void DrawIdleDialog(ScreenContext& ctx, ImVec2 display);
+// The languages the kiosk offers, each in its own name and script, over the current screen.
+void DrawLanguagePicker(ScreenContext& ctx, ImVec2 display);
+// The button that opens it: a globe and "Sprache: Deutsch".
+void LanguageButton(ScreenContext& ctx);
+float LanguageButtonWidth(const ScreenContext& ctx);
 
 // --- Shared pieces of the screens ---------------------------------------------------------
 // The bar at the top: "‹ Zurück", the title, "Start". On home: place name and clock.
@@ -45,6 +50,10 @@ struct QrChoice {
     std::string payload;
 };
 void QrBlock(ScreenContext& ctx, const std::vector<QrChoice>& choices);
+// A full-screen layer over the screen (idle question, language list): catches every touch, so
+// nothing below reacts. Draws the scrim; End with EndOverlay.
+void BeginOverlay(ScreenContext& ctx, const char* name, ImVec2 display);
+void EndOverlay();
 // The scrolling content of a detail or list screen, with margins and a wrap width.
 void BeginDetail(ScreenContext& ctx, Screen screen);
 void EndDetail(ScreenContext& ctx, Screen screen);
@@ -62,6 +71,10 @@ void ClippedRows(ScreenContext& ctx, size_t count, DrawRow draw_row) {
         }
     }
 }
+// A label that leads on to another screen: "Ort der Begegnung Roden ›", or in a right-to-left
+// UI "‹ …" on the left (the text is marked right to left, so the arrow mirrors and ends up
+// where the line ends).
+std::string ForwardLabel(const ScreenContext& ctx, const std::string& text);
 // "23 Angebote" with the singular for one.
 std::string CountText(const ScreenContext& ctx, const char* key, size_t n);
 

@@ -10,8 +10,6 @@ namespace treffpunkt {
 
 namespace {
 
-constexpr const char* kEllipsis = "…";
-
 Rect ToRect(ImVec2 a, ImVec2 b) {
     return Rect{a.x, a.y, b.x, b.y};
 }
@@ -68,10 +66,39 @@ void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappabl
     ctx.registry.Add(label, Clipped(a, b), ToRect(a, b), tappable && ctx.interactive);
 }
 
+const TextBlock& LayoutText(const ScreenContext& ctx, ImFont* font, const std::string& text,
+                            float wrap_px, int max_lines) {
+    return ctx.text.Layout(font, text, wrap_px, max_lines, ctx.rtl);
+}
+
+float TextWidth(const ScreenContext& ctx, ImFont* font, const std::string& text) {
+    return ctx.text.Width(font, text, ctx.rtl);
+}
+
+void DrawText(const ScreenContext& ctx, ImDrawList* dl, ImFont* font, const TextBlock& block,
+              ImVec2 top_left, float box_w, Rgb color, TextAlign align) {
+    DrawTextBlock(dl, font, block, top_left, box_w, Col(color), align, ctx.rtl);
+}
+
+void DrawGlobe(ImDrawList* dl, ImVec2 top_left, float size_px, ImU32 color) {
+    const float r = size_px * 0.5f;
+    const ImVec2 c(top_left.x + r, top_left.y + r);
+    const float t = std::max(1.0f, size_px * 0.07f);
+    dl->AddCircle(c, r - t * 0.5f, color, 32, t);
+    dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), color, t);
+    dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), color, t);
+    // The meridians: an ellipse as a polyline.
+    ImVec2 pts[24];
+    for (int i = 0; i < 24; ++i) {
+        const float a = static_cast<float>(i) / 24.0f * 2.0f * 3.14159265f;
+        pts[i] = ImVec2(c.x + std::cos(a) * r * 0.45f, c.y + std::sin(a) * (r - t * 0.5f));
+    }
+    dl->AddPolyline(pts, 24, color, ImDrawFlags_Closed, t);
+}
+
 float ButtonWidth(const ScreenContext& ctx, const std::string& label, ImFont* font) {
     ImFont* f = font != nullptr ? font : ctx.fonts.bold;
-    const float text = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, label.c_str()).x;
-    return std::max(ctx.target_px, text + 1.6f * ctx.em);
+    return std::max(ctx.target_px, TextWidth(ctx, f, label) + 1.6f * ctx.em);
 }
 
 bool TouchButton(ScreenContext& ctx, const char* id, const std::string& label, float width,
@@ -98,10 +125,10 @@ bool TouchButton(ScreenContext& ctx, const char* id, const std::string& label, f
         dl->AddRect(a, b, Col(t.border), 0.3f * ctx.em, 0, std::max(1.0f, 0.08f * ctx.em));
     }
     // The label, shortened at a word if the button is narrower than it.
-    const std::string shown = ShortenToLines(f, label, w - 0.8f * ctx.em, 1);
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, shown.c_str());
-    dl->AddText(f, f->FontSize, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f), Col(fg),
-                shown.c_str());
+    const float inner = w - 0.8f * ctx.em;
+    const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
+    DrawText(ctx, dl, f, text, ImVec2(a.x + 0.4f * ctx.em, a.y + (h - text.height_px) * 0.5f),
+             inner, fg, TextAlign::kCenter);
     RegisterLastItem(ctx, label, true);
     return tapped;
 }
@@ -113,27 +140,25 @@ bool EntryTile(ScreenContext& ctx, const char* id, const std::string& title,
     const bool pressed = PressedLook();
     ImGui::PopID();
     const ImVec2 a = ImGui::GetItemRectMin();
-    const ImVec2 b = ImGui::GetItemRectMax();
     const Theme& t = ctx.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, b, Col(pressed ? t.primary_pressed : t.primary), 0.4f * ctx.em);
+    dl->AddRectFilled(a, ImGui::GetItemRectMax(), Col(pressed ? t.primary_pressed : t.primary),
+                      0.4f * ctx.em);
     const float pad = 0.6f * ctx.em;
     const float inner = size.x - 2.0f * pad;
     ImFont* tf = ctx.fonts.title;
-    const std::string title_shown = ShortenToLines(tf, title, inner, 2);
-    const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, inner, title_shown.c_str());
+    const TextBlock& title_text = LayoutText(ctx, tf, title, inner, 2);
     ImFont* hf = ctx.fonts.body;
-    const float room = size.y - 2.0f * pad - ts.y;
-    const int hint_lines = std::max(0, static_cast<int>(room / hf->FontSize));
-    const std::string hint_shown =
-        hint_lines > 0 ? ShortenToLines(hf, hint, inner, std::min(hint_lines, 2)) : std::string();
-    const ImVec2 hs = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, inner, hint_shown.c_str());
-    const float top = a.y + (size.y - ts.y - hs.y) * 0.5f;
-    dl->AddText(tf, tf->FontSize, ImVec2(a.x + pad, top), Col(t.primary_text), title_shown.c_str(),
-                nullptr, inner);
-    if (!hint_shown.empty()) {
-        dl->AddText(hf, hf->FontSize, ImVec2(a.x + pad, top + ts.y), Col(t.primary_text),
-                    hint_shown.c_str(), nullptr, inner);
+    const float room = size.y - 2.0f * pad - title_text.height_px;
+    const int hint_lines = std::max(0, static_cast<int>((room + 1.0f) / LineHeight(hf)));
+    const float top =
+        a.y + (size.y - title_text.height_px -
+               (hint_lines > 0 ? LayoutText(ctx, hf, hint, inner, hint_lines).height_px : 0.0f)) *
+                  0.5f;
+    DrawText(ctx, dl, tf, title_text, ImVec2(a.x + pad, top), inner, t.primary_text);
+    if (hint_lines > 0) {
+        DrawText(ctx, dl, hf, LayoutText(ctx, hf, hint, inner, hint_lines),
+                 ImVec2(a.x + pad, top + title_text.height_px), inner, t.primary_text);
     }
     RegisterLastItem(ctx, title, true);
     return tapped;
@@ -165,32 +190,62 @@ bool Chip(ScreenContext& ctx, const char* id, const std::string& label, bool sel
         dl->AddRect(a, b, Col(t.primary), r, 0, std::max(1.5f, 0.1f * ctx.em));
     }
     ImFont* f = ctx.fonts.body;
-    const std::string text = ShortenToLines(f, shown, w - 0.8f * ctx.em, 1);
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.c_str());
-    dl->AddText(f, f->FontSize, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f),
-                Col(selected ? t.primary_text : t.surface_text), text.c_str());
+    const float inner = w - 0.8f * ctx.em;
+    const TextBlock& text = LayoutText(ctx, f, shown, inner, 1);
+    DrawText(ctx, dl, f, text, ImVec2(a.x + 0.4f * ctx.em, a.y + (h - text.height_px) * 0.5f),
+             inner, selected ? t.primary_text : t.surface_text, TextAlign::kCenter);
     RegisterLastItem(ctx, label, true);
     return tapped;
 }
 
-void FlowNext(float width, bool first) {
-    if (first) {
+float ContentLeft() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    return window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+}
+
+float ContentRight() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    // The wrap position the screen set for its content, else the window's.
+    return window->DC.TextWrapPos > 0.0f ? window->Pos.x + window->DC.TextWrapPos - window->Scroll.x
+                                         : window->WorkRect.Max.x;
+}
+
+void FlowNext(ScreenContext& ctx, float width, bool first) {
+    const float spacing_x = ImGui::GetStyle().ItemSpacing.x;
+    const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    if (!ctx.rtl) {
+        if (first) {
+            return;
+        }
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + width > ContentRight()) {
+            ImGui::NewLine();
+        }
         return;
     }
-    ImGui::SameLine();
-    // The right edge: the wrap position the screen set for its content, else the window's.
-    const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const float right = window->DC.TextWrapPos > 0.0f
-                            ? window->Pos.x + window->DC.TextWrapPos
-                            : ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetCursorScreenPos().x + width > right) {
-        ImGui::NewLine();
+    // Right to left: ImGui only lays out to the right, so every item is placed explicitly.
+    const float left = ContentLeft();
+    const float right = ContentRight();
+    float x = right - width;
+    float y = ImGui::GetCursorScreenPos().y;
+    if (!first) {
+        x = ctx.flow_x - spacing_x - width;
+        y = ctx.flow_y;
+        if (x < left) {
+            x = right - width;
+            y = ctx.flow_y + ctx.flow_line_h + spacing_y;
+        }
     }
+    x = std::max(x, left);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ctx.flow_x = x;
+    ctx.flow_y = y;
+    ctx.flow_line_h = ButtonHeight(ctx);
 }
 
 float ListRowHeight(const ScreenContext& ctx) {
-    const float line = ctx.fonts.bold->FontSize;
-    return std::max(ctx.target_px, 2.0f * line + ctx.fonts.body->FontSize + 1.1f * ctx.em);
+    const float line = LineHeight(ctx.fonts.bold);
+    return std::max(ctx.target_px, 2.0f * line + LineHeight(ctx.fonts.body) + 1.1f * ctx.em);
 }
 
 bool ListRow(ScreenContext& ctx, int index, const std::string& title, const std::string& detail,
@@ -210,20 +265,26 @@ bool ListRow(ScreenContext& ctx, int index, const std::string& title, const std:
     const float pad = 0.55f * ctx.em;
     const float arrow_w = 1.2f * ctx.em;
     const float inner = w - 2.0f * pad - arrow_w;
+    // The text box: after the arrow's room in a right-to-left row.
+    const float text_x = ctx.rtl ? a.x + pad + arrow_w : a.x + pad;
     ImFont* bf = ctx.fonts.bold;
-    const std::string t1 = ShortenToLines(bf, title, inner, 2);
-    const ImVec2 ts = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, inner, t1.c_str());
-    dl->AddText(bf, bf->FontSize, ImVec2(a.x + pad, a.y + pad), Col(t.surface_text), t1.c_str(),
-                nullptr, inner);
+    const TextBlock& t1 = LayoutText(ctx, bf, title, inner, 2);
+    DrawText(ctx, dl, bf, t1, ImVec2(text_x, a.y + pad), inner, t.surface_text);
     ImFont* f = ctx.fonts.body;
-    const std::string t2 = ShortenToLines(f, detail, inner, 1);
-    dl->AddText(f, f->FontSize,
-                ImVec2(a.x + pad, a.y + pad + std::max(ts.y, bf->FontSize) + 0.15f * ctx.em),
-                Col(t.text_muted), t2.c_str());
-    dl->AddText(bf, bf->FontSize,
-                ImVec2(b.x - pad - arrow_w * 0.6f, a.y + (height - bf->FontSize) * 0.5f),
-                Col(t.primary), "›");
+    const TextBlock& t2 = LayoutText(ctx, f, detail, inner, 1);
+    DrawText(ctx, dl, f, t2,
+             ImVec2(text_x, a.y + pad + std::max(t1.height_px, LineHeight(bf)) + 0.15f * ctx.em),
+             inner, t.text_muted);
+    // "More" points the way the reader reads: right, or left in a right-to-left UI.
+    const char* arrow = ctx.rtl ? "‹" : "›";
+    const float arrow_x = ctx.rtl ? a.x + pad : b.x - pad - arrow_w * 0.6f;
+    dl->AddText(bf, bf->FontSize, ImVec2(arrow_x, a.y + (height - bf->FontSize) * 0.5f),
+                Col(t.primary), arrow);
     RegisterLastItem(ctx, title, true);
+    const Rect visible = Clipped(a, b);
+    if (!visible.Empty() && visible.Height() > 0.5f * height) {
+        ctx.visible_rows.push_back(ShownRow{title, detail});
+    }
     return tapped;
 }
 
@@ -233,14 +294,36 @@ void Paragraph(ScreenContext& ctx, const std::string& text, ImFont* font, Rgb co
     }
     ImFont* f = font != nullptr ? font : ctx.fonts.body;
     const Rgb c = color.r < 0.0f ? ctx.theme.text : color;
-    ImGui::PushFont(f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c.r, c.g, c.b, 1.0f));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float box = std::max(1.0f, ContentRight() - pos.x);
+    const TextBlock& block = LayoutText(ctx, f, text, box);
+    // The item covers the text itself (where it sits in the box), so that the registry knows
+    // where the words are.
+    const float x0 = ctx.rtl ? pos.x + box - block.width_px : pos.x;
+    ImGui::SetCursorScreenPos(ImVec2(x0, pos.y));
+    ImGui::Dummy(ImVec2(std::max(1.0f, block.width_px), block.height_px));
+    DrawText(ctx, ImGui::GetWindowDrawList(), f, block, pos, box, c);
     RegisterLastItem(ctx, text, false);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y));
+}
+
+void OnlyInGermanNote(ScreenContext& ctx) {
+    if (ctx.german_note_shown) {
+        return;
+    }
+    ctx.german_note_shown = true;
+    Paragraph(ctx, "(" + ctx.app.Tr("content.only_german") + ")", nullptr, ctx.theme.text_muted);
+}
+
+void ContentParagraph(ScreenContext& ctx, const LocalizedText& text, ImFont* font, Rgb color) {
+    const std::string& shown = ctx.app.Text(text);
+    if (shown.empty()) {
+        return;
+    }
+    Paragraph(ctx, shown, font, color);
+    if (ctx.app.OnlyInGerman(text)) {
+        OnlyInGermanNote(ctx);
+    }
 }
 
 void Heading(ScreenContext& ctx, const std::string& text) {
@@ -257,19 +340,32 @@ void Field(ScreenContext& ctx, const std::string& label, const std::string& valu
     Paragraph(ctx, value);
 }
 
+void ContentField(ScreenContext& ctx, const std::string& label, const LocalizedText& value) {
+    const std::string& shown = ctx.app.Text(value);
+    if (shown.empty()) {
+        return;
+    }
+    Field(ctx, label, shown);
+    if (ctx.app.OnlyInGerman(value)) {
+        OnlyInGermanNote(ctx);
+    }
+}
+
 void Badge(ScreenContext& ctx, const std::string& text) {
     ImFont* f = ctx.fonts.bold;
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.c_str());
+    const TextBlock& block = LayoutText(ctx, f, text);
     const ImVec2 pad(0.5f * ctx.em, 0.25f * ctx.em);
-    const ImVec2 size(ts.x + 2.0f * pad.x, ts.y + 2.0f * pad.y);
+    const ImVec2 size(block.width_px + 2.0f * pad.x, block.height_px + 2.0f * pad.y);
+    FlowNext(ctx, size.x, true);
     ImGui::Dummy(size);
     const ImVec2 a = ImGui::GetItemRectMin();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), Col(ctx.theme.badge_open),
                       0.3f * ctx.em);
-    dl->AddText(f, f->FontSize, ImVec2(a.x + pad.x, a.y + pad.y), Col(ctx.theme.badge_open_text),
-                text.c_str());
+    DrawText(ctx, dl, f, block, ImVec2(a.x + pad.x, a.y + pad.y), block.width_px,
+             ctx.theme.badge_open_text);
     RegisterLastItem(ctx, text, false);
+    ImGui::SetCursorScreenPos(ImVec2(ContentLeft(), ImGui::GetCursorScreenPos().y));
 }
 
 void Gap(float em_units) {
@@ -296,15 +392,16 @@ void EndScrollArea(ScreenContext& ctx, Screen screen) {
     const float max_offset = std::max(0.0f, content_bottom - visible);
     s.SetMaxOffset(max_offset);
     if (max_offset > 0.0f) {
-        // A thin position indicator (not a control: scrolling is by dragging the content).
+        // A thin position indicator (not a control: scrolling is by dragging the content), on
+        // the side where lines end.
         const ImVec2 a = ImGui::GetWindowPos();
         const float w = ImGui::GetWindowWidth();
         const float bar_h = std::max(ctx.em, visible * visible / (visible + max_offset));
         const float y = a.y + (visible - bar_h) * static_cast<float>(s.OffsetPx()) / max_offset;
+        const float x0 = ctx.rtl ? a.x + 0.05f * ctx.em : a.x + w - 0.3f * ctx.em;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->PushClipRectFullScreen();
-        dl->AddRectFilled(ImVec2(a.x + w - 0.3f * ctx.em, y),
-                          ImVec2(a.x + w - 0.05f * ctx.em, y + bar_h),
+        dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + 0.25f * ctx.em, y + bar_h),
                           Col(ctx.theme.text_muted, 0.6f), 0.15f * ctx.em);
         dl->PopClipRect();
     }
@@ -314,7 +411,9 @@ void EndScrollArea(ScreenContext& ctx, Screen screen) {
 
 void QrCode(ScreenContext& ctx, const std::string& payload, float size_px) {
     const QrCache::Code& code = ctx.qr.Get(payload);
+    FlowNext(ctx, size_px, true);
     ImGui::Dummy(ImVec2(size_px, size_px));
+    ImGui::SetCursorScreenPos(ImVec2(ContentLeft(), ImGui::GetCursorScreenPos().y));
     if (code.width == 0) {
         return;
     }
@@ -346,62 +445,6 @@ void QrCode(ScreenContext& ctx, const std::string& payload, float size_px) {
             x = run;
         }
     }
-}
-
-std::string ShortenToLines(ImFont* font, const std::string& text, float width, int max_lines) {
-    if (text.empty() || width <= 0.0f) {
-        return {};
-    }
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    const char* line = s;
-    for (int i = 0; i < max_lines; ++i) {
-        if (line >= end) {
-            return text;
-        }
-        const char* wrap = font->CalcWordWrapPositionA(1.0f, line, end, width);
-        if (wrap == line) {
-            wrap = line + 1;
-        }
-        if (wrap >= end) {
-            return text;
-        }
-        const char* nl =
-            static_cast<const char*>(memchr(line, '\n', static_cast<size_t>(wrap - line)));
-        if (i + 1 == max_lines) {
-            break;
-        }
-        line = nl != nullptr ? nl + 1 : wrap;
-        while (line < end && *line == ' ') {
-            ++line;
-        }
-    }
-    // The last line does not fit: cut at the last word that leaves room for "…".
-    const float ell = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, kEllipsis).x;
-    const char* wrap = font->CalcWordWrapPositionA(1.0f, line, end, std::max(1.0f, width - ell));
-    const char* nl = static_cast<const char*>(memchr(line, '\n', static_cast<size_t>(end - line)));
-    if (nl != nullptr && nl < wrap) {
-        wrap = nl;
-    }
-    const char* cut = wrap;
-    if (cut < end && *cut != ' ' && *cut != '\n') {
-        // Wrapped inside a word (one word wider than the line): back up to a space if any.
-        const char* space = cut;
-        while (space > line && *(space - 1) != ' ') {
-            --space;
-        }
-        if (space > line) {
-            cut = space;
-        }
-    }
-    while (cut > line && (*(cut - 1) == ' ' || *(cut - 1) == ',')) {
-        --cut;
-    }
-    // Never split a UTF-8 sequence.
-    while (cut > s && cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) {
-        --cut;
-    }
-    return std::string(s, cut) + kEllipsis;
 }
 
 }  // namespace treffpunkt

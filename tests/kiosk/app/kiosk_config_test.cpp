@@ -15,8 +15,39 @@ TEST(KioskConfig, EmptyTextGivesTheDefaults) {
     EXPECT_EQ(c->idle.timeout_s, 90);
     EXPECT_EQ(c->idle.countdown_s, 20);
     EXPECT_EQ(c->languages.default_language, "de");
-    EXPECT_EQ(c->languages.offered, (std::vector<std::string>{"de", "en", "fr"}));
+    EXPECT_EQ(c->languages.offered,
+              (std::vector<std::string>{"de", "en", "fr", "tr", "uk", "ru", "ar"}));
     EXPECT_EQ(c->theme.text_size, TextSize::kNormal);
+    EXPECT_EQ(c->speech.read_aloud, ReadAloudMode::kAuto);
+    EXPECT_EQ(c->speech.volume_percent, 100);
+}
+
+TEST(KioskConfig, SpeechSettings) {
+    auto c =
+        ParseKioskConfig("[speech]\nread_aloud = \"on\"\nvolume_percent = 60\nrate_wpm = 130\n");
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->speech.read_aloud, ReadAloudMode::kOn);
+    EXPECT_EQ(c->speech.volume_percent, 60);
+    EXPECT_EQ(c->speech.rate_wpm, 130);
+    auto bad = ParseKioskConfig("[speech]\nread_aloud = \"loud\"\n");
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("speech.read_aloud"), std::string::npos);
+    auto loud = ParseKioskConfig("[speech]\nvolume_percent = 300\n");
+    ASSERT_FALSE(loud);
+    EXPECT_NE(loud.error().message.find("speech.volume_percent"), std::string::npos);
+}
+
+TEST(KioskConfig, TheDemoConfigShowsInnenstadtInA7InchWindow) {
+    auto c = LoadKioskConfig(std::string(TREFFPUNKT_SOURCE_DIR) + "/assets/sample/kiosk-demo.toml");
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->place_id, "35103f5d-6bce-5f7b-8737-ada9a8988195");
+    EXPECT_FALSE(c->display.fullscreen);
+    EXPECT_EQ(c->display.window_width, 800);
+    EXPECT_EQ(c->display.window_height, 480);
+    EXPECT_DOUBLE_EQ(c->display.diagonal_in, 7.0);
+    auto d = ParseKioskConfig("");
+    EXPECT_EQ(c->languages.offered, d->languages.offered);
+    EXPECT_EQ(c->idle.timeout_s, d->idle.timeout_s);
 }
 
 TEST(KioskConfig, TheExampleFileParsesToTheDefaults) {
@@ -26,6 +57,9 @@ TEST(KioskConfig, TheExampleFileParsesToTheDefaults) {
     EXPECT_EQ(c->display.window_width, d->display.window_width);
     EXPECT_EQ(c->idle.timeout_s, d->idle.timeout_s);
     EXPECT_EQ(c->languages.offered, d->languages.offered);
+    EXPECT_EQ(c->speech.read_aloud, d->speech.read_aloud);
+    EXPECT_EQ(c->speech.volume_percent, d->speech.volume_percent);
+    EXPECT_EQ(c->speech.rate_wpm, d->speech.rate_wpm);
     EXPECT_EQ(c->place_id, "");
 }
 
@@ -71,7 +105,7 @@ TEST(KioskConfig, UnknownKeysAndBadValuesNameTheKey) {
     ExpectError("[display]\nrotation = \"90\"\n", "config.bad_value", "display.rotation");
     ExpectError("[idle]\ncountdown_s = 5\n", "config.bad_value", "idle.countdown_s");
     ExpectError("[idle]\ntimeout_s = 1.5\n", "config.bad_value", "idle.timeout_s");
-    ExpectError("[languages]\ndefault = \"tr\"\n", "config.bad_value", "languages.default");
+    ExpectError("[languages]\ndefault = \"pl\"\n", "config.bad_value", "languages.default");
     ExpectError("[languages]\noffered = [\"deu\"]\n", "config.bad_value", "languages.offered");
     ExpectError("[theme]\ntext_size = \"huge\"\n", "config.bad_value", "theme.text_size");
     ExpectError("[kiosk]\nplace_id = \"Roden\"\n", "config.bad_value", "kiosk.place_id");

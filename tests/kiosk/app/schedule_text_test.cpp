@@ -19,8 +19,40 @@ TEST(ScheduleText, SecondTuesdayOfTheMonth) {
     EXPECT_EQ(ScheduleSentence(s, "de"), "jeden 2. Dienstag im Monat, 14–16 Uhr");
     EXPECT_EQ(ScheduleSentence(s, "en"), "every 2nd Tuesday of the month, 2–4 pm");
     EXPECT_EQ(ScheduleSentence(s, "fr"), "le 2e mardi du mois, de 14 h à 16 h");
-    EXPECT_EQ(ScheduleSentence(s, "tr"),
+    EXPECT_EQ(ScheduleSentence(s, "tr"), "her ayın 2. Salı günü, 14:00–16:00");
+    EXPECT_EQ(ScheduleSentence(s, "uk"), "щомісяця в другий вівторок, 14:00–16:00");
+    EXPECT_EQ(ScheduleSentence(s, "ru"), "каждый месяц во второй вторник, 14:00–16:00");
+    EXPECT_EQ(ScheduleSentence(s, "ar"), "الثلاثاء الثاني من كل شهر، 14:00–16:00");
+    EXPECT_EQ(ScheduleSentence(s, "pl"),
               "jeden 2. Dienstag im Monat, 14–16 Uhr");  // German fallback
+}
+
+TEST(ScheduleText, TheNewLanguagesSayWeekdaysInTheirGrammar) {
+    const Schedule mo_we = Rule("FREQ=WEEKLY;BYDAY=MO,WE", 540, 690);
+    EXPECT_EQ(ScheduleSentence(mo_we, "tr"), "her Pazartesi ve Çarşamba, 9:00–11:30");
+    EXPECT_EQ(ScheduleSentence(mo_we, "uk"), "щопонеділка і щосереди, 9:00–11:30");
+    EXPECT_EQ(ScheduleSentence(mo_we, "ru"), "по понедельникам и средам, 9:00–11:30");
+    EXPECT_EQ(ScheduleSentence(mo_we, "ar"), "كل يوم الاثنين والأربعاء، 9:00–11:30");
+    const Schedule workdays = Rule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", 540, 720);
+    EXPECT_EQ(ScheduleSentence(workdays, "uk"), "з понеділка по п’ятницю, 9:00–12:00");
+    EXPECT_EQ(ScheduleSentence(workdays, "ru"), "с понедельника по пятницу, 9:00–12:00");
+    EXPECT_EQ(ScheduleSentence(workdays, "ar"), "من الاثنين إلى الجمعة، 9:00–12:00");
+    const Schedule last_friday = Rule("FREQ=MONTHLY;BYDAY=-1FR", 1080, 1200);
+    EXPECT_EQ(ScheduleSentence(last_friday, "tr"), "her ayın son Cuma günü, 18:00–20:00");
+    EXPECT_EQ(ScheduleSentence(last_friday, "uk"), "щомісяця в останню п’ятницю, 18:00–20:00");
+    EXPECT_EQ(ScheduleSentence(last_friday, "ru"), "каждый месяц в последнюю пятницу, 18:00–20:00");
+    EXPECT_EQ(ScheduleSentence(last_friday, "ar"), "آخر جمعة من كل شهر، 18:00–20:00");
+    const Schedule fortnight = Rule("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", 600, 840);
+    EXPECT_EQ(ScheduleSentence(fortnight, "ru"), "раз в 2 недели, в четверг, 10:00–14:00");
+    EXPECT_EQ(ScheduleSentence(fortnight, "uk"), "раз на 2 тижні, у четвер, 10:00–14:00");
+    EXPECT_EQ(ScheduleSentence(Rule("FREQ=MONTHLY;BYMONTHDAY=15", 540, 720), "ru"),
+              "каждый месяц 15-го числа, 9:00–12:00");
+    const Date d = *ParseDate("2026-12-08");
+    EXPECT_EQ(DateLongText(d, "tr"), "8 Aralık 2026 Salı");
+    EXPECT_EQ(DateLongText(d, "uk"), "вівторок, 8 грудня 2026");
+    EXPECT_EQ(DateLongText(d, "ar"), "الثلاثاء 8 ديسمبر 2026");
+    EXPECT_EQ(DateShortText(d, "ru"), "вт, 08.12");
+    EXPECT_EQ(DateNumericText(d, "ar"), "08/12/2026");
 }
 
 TEST(ScheduleText, WeeklyFortnightlyLastAndRanges) {

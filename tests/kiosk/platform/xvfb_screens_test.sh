@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the real kiosk under a virtual X server (Xvfb): visits every screen with --script at
-# 800x480 (7") and 1920x1080 (15.6"), a turned panel and the no-data screen, and checks that
-# every screenshot shows something. Also checks the script runner's errors.
+# 800x480 (7") and 1920x1080 (15.6"), a turned panel and the no-data screen; home, results, a
+# detail and the keyboard in each of the seven languages at the largest text size and in
+# German at each text size; and checks that every screenshot shows something. Also checks
+# the script runner's errors and the demo configuration.
 # Usage: xvfb_screens_test.sh KIOSK_BINARY PNG_CHECK SOURCE_DIR [OUT_DIR]
 set -euo pipefail
 kiosk=$1; png_check=$2; src=$3; out=${4:-}
@@ -47,9 +49,63 @@ printf 'expect Noch keine Daten\nscreenshot %s/no-data.png\n' "$shots" >"$work/e
 echo "not a database" >"$work/corrupt.db"
 "$kiosk" --db "$work/corrupt.db" --config "$work/7in.toml" --window 800x480 --script "$work/empty.script"
 
+# Each language at the largest text, German at each size, on the 7" panel: home, results (with
+# "Vorlesen": the button is forced on), the keyboard, a detail and the language list. Labels
+# come from the catalogs, so the script taps what a reader of that language sees.
+catalog() { grep "\"$2\":" "$src/assets/i18n/$1.json" | sed 's/^ *"[^"]*": "\(.*\)",\{0,1\}$/\1/'; }
+endonym() {
+    case $1 in de) echo Deutsch;; en) echo English;; fr) echo Français;; tr) echo Türkçe;;
+        uk) echo Українська;; ru) echo Русский;; ar) echo العربية;; esac
+}
+course_title() {  # the Deutschkurs A1 as listed in each language (no Russian translation)
+    case $1 in
+        en) echo "German course A1 – for beginners";;
+        fr) echo "Cours d'allemand A1 – pour débutants";;
+        tr) echo "Almanca kursu A1 – yeni başlayanlar için";;
+        uk) echo "Курс німецької мови A1 – для початківців";;
+        ar) echo "دورة اللغة الألمانية A1 – للمبتدئين";;
+        *) echo "Deutschkurs A1 – für Anfängerinnen und Anfänger";;
+    esac
+}
+lang_run() {  # lang_run LANG SIZE: screenshots $shots/lang-LANG-SIZE-*.png
+    local lang=$1 size=$2 name="lang-$1-$2"
+    printf '[kiosk]\nplace_id = "%s"\n[display]\ndiagonal_in = 7.0\n[languages]\ndefault = "%s"\n[theme]\ntext_size = "%s"\n[speech]\nread_aloud = "on"\n' \
+        "$roden" "$lang" "$size" >"$work/$name.toml"
+    {
+        echo "expect $(catalog "$lang" home.offers)"
+        echo "expect $(catalog "$lang" settings.language): $(endonym "$lang")"
+        echo "screenshot $shots/$name-1-home.png"
+        echo "tap $(catalog "$lang" home.offers)"
+        echo "expect ▶ $(catalog "$lang" speech.read_aloud)"
+        echo "screenshot $shots/$name-2-results.png"
+        echo "tap $(catalog "$lang" home.search)"
+        echo "type Deutschkurs A1"
+        echo "expect Deutschkurs A1"
+        echo "screenshot $shots/$name-3-keyboard.png"
+        echo "tap $(catalog "$lang" keyboard.done)"
+        echo "tap $(course_title "$lang")"
+        echo "expect $(catalog "$lang" detail.when)"
+        echo "screenshot $shots/$name-4-offer.png"
+        echo "tap $(catalog "$lang" nav.home)"
+        echo "tap $(catalog "$lang" settings.language): $(endonym "$lang")"
+        echo "expect $(catalog "$lang" language.choose)"
+        echo "screenshot $shots/$name-5-languages.png"
+        echo "quit"
+    } >"$work/$name.script"
+    "$kiosk" --db "$work/sample.db" --config "$work/$name.toml" --window 800x480 \
+        --script "$work/$name.script" 2>"$work/$name.err" || { cat "$work/$name.err"; exit 1; }
+}
+for lang in de en fr tr uk ru ar; do lang_run "$lang" largest; done
+lang_run de normal
+lang_run de large
+
+# The demo configuration (deploy-rpi/dev.sh run): Innenstadt in an 800x480 window.
+printf 'expect Ort der Begegnung Innenstadt\nexpect Heute hier\nscreenshot %s/demo-home.png\n' "$shots" >"$work/demo.script"
+"$kiosk" --db "$work/sample.db" --config "$src/assets/sample/kiosk-demo.toml" --script "$work/demo.script"
+
 "$png_check" "$shots"/*.png
 count=$(find "$shots" -maxdepth 1 -name '*.png' | wc -l)
-[ "$count" -ge 32 ] || { echo "expected at least 32 screenshots, got $count"; exit 1; }
+[ "$count" -ge 78 ] || { echo "expected at least 78 screenshots, got $count"; exit 1; }
 
 # The script runner's errors: unknown command (exit 2, with the line), failed expect (exit 1).
 printf 'tap Angebote\nfrobnicate\n' >"$work/bad.script"

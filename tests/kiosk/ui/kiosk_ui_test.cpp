@@ -8,6 +8,18 @@
 namespace treffpunkt::testing {
 namespace {
 
+// Every row of the current results (read through the app's windowed list).
+std::vector<OfferSummary> AllOffers(HeadlessKiosk& k) {
+    std::vector<OfferSummary> out;
+    const size_t n = k.App().OfferCount(k.wall);
+    for (size_t i = 0; i < n; ++i) {
+        if (const OfferSummary* o = k.App().OfferRow(i, k.wall)) {
+            out.push_back(*o);
+        }
+    }
+    return out;
+}
+
 // Nothing drawn wider than the screen, and every touch target at least 9 mm.
 void ExpectSaneLayout(HeadlessKiosk& k, float width = 800.0f) {
     k.Settle();
@@ -38,7 +50,7 @@ TEST(KioskUi, NavigatesHomeResultsDetailAndBack) {
     EXPECT_EQ(k.State().Current().screen, Screen::kOffers);
     EXPECT_TRUE(k.OnScreen("Angebote"));
     ExpectSaneLayout(k);
-    const auto& offers = k.App().Offers(k.wall);
+    const auto offers = AllOffers(k);
     ASSERT_FALSE(offers.empty());
     const std::string first = offers.front().title.De();
     ASSERT_TRUE(k.Tap(first));
@@ -76,8 +88,7 @@ TEST(KioskUi, SearchIsTypedOnTheOnScreenKeyboard) {
     ASSERT_TRUE(k.Tap("⌫"));
     EXPECT_EQ(k.State().search_text, "Deutsc");
     ASSERT_TRUE(k.Tap("h"));
-    const auto& offers = k.App().Offers(k.wall);
-    ASSERT_FALSE(offers.empty());
+    EXPECT_GT(k.App().OfferCount(k.wall), 0u);
     EXPECT_TRUE(k.OnScreen("Deutsch"));
     // Layout switch: AZERTY has é, numbers have digits.
     ASSERT_TRUE(k.Tap("AZERTY"));
@@ -93,10 +104,10 @@ TEST(KioskUi, FilterChipsNarrowTheResults) {
     HeadlessKiosk k;
     ASSERT_TRUE(k.init);
     ASSERT_TRUE(k.Tap("Angebote"));
-    const size_t all = k.App().Offers(k.wall).size();
+    const size_t all = k.App().OfferCount(k.wall);
     ASSERT_TRUE(k.Tap("Kostenlos"));
     EXPECT_TRUE(k.State().offer_query.free_only);
-    const auto& free = k.App().Offers(k.wall);
+    const auto free = AllOffers(k);
     EXPECT_LT(free.size(), all);
     for (const OfferSummary& o : free) {
         EXPECT_TRUE(o.free_of_charge) << o.title.De();
@@ -104,12 +115,12 @@ TEST(KioskUi, FilterChipsNarrowTheResults) {
     ASSERT_TRUE(k.Tap("Stadtteil ▾"));
     ASSERT_TRUE(k.Tap("Roden"));
     EXPECT_EQ(k.State().offer_query.districts, std::vector<std::string>{"Roden"});
-    for (const OfferSummary& o : k.App().Offers(k.wall)) {
+    for (const OfferSummary& o : AllOffers(k)) {
         EXPECT_EQ(o.district, "Roden");
     }
     EXPECT_TRUE(k.OnScreen("Alle Filter löschen"));
     ASSERT_TRUE(k.Tap("Alle Filter löschen"));
-    EXPECT_EQ(k.App().Offers(k.wall).size(), all);
+    EXPECT_EQ(k.App().OfferCount(k.wall), all);
 }
 
 TEST(KioskUi, IdleAsksThenResetsToACleanHome) {
@@ -236,6 +247,168 @@ TEST(KioskUi, TextSizeIsRebuiltNotScaled) {
     EXPECT_GT(large, normal);
     EXPECT_FLOAT_EQ(ImGui::GetIO().FontGlobalScale, 1.0f);
     EXPECT_TRUE(k.OnScreen("Schrift: groß"));
+}
+
+// A speech engine that only records what it was asked to do.
+class FakeSpeech : public SpeechOutput {
+  public:
+    bool Available() const override { return available; }
+    void Speak(SpeechScript script) override {
+        scripts.push_back(std::move(script));
+        speaking = true;
+    }
+    void Stop() override {
+        ++stops;
+        speaking = false;
+    }
+    bool Speaking() const override { return speaking; }
+
+    bool available{true};
+    bool speaking{false};
+    std::vector<SpeechScript> scripts;
+    int stops{0};
+};
+
+std::string Joined(const SpeechScript& script) {
+    std::string out;
+    for (const SpeechPart& p : script) {
+        out += p.text + " ";
+    }
+    return out;
+}
+
+TEST(KioskUi, ReadAloudReadsTheScreenAndATapStopsIt) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    FakeSpeech speech;
+    k.Ui().SetSpeech(&speech);
+    k.Ui().Pacer().OnInput();
+    EXPECT_FALSE(k.Registry().FindTappable("▶ Vorlesen"));  // not on home
+    ASSERT_TRUE(k.Tap("Angebote"));
+    ASSERT_TRUE(k.Tap("▶ Vorlesen"));
+    ASSERT_EQ(speech.scripts.size(), 1u);
+    const std::string list = Joined(speech.scripts[0]);
+    EXPECT_NE(list.find("Angebote"), std::string::npos) << list;
+    EXPECT_NE(list.find(AllOffers(k).front().title.De()), std::string::npos) << list;
+    // While it reads, the same button stops it.
+    ASSERT_TRUE(k.Tap("■ Stopp"));
+    EXPECT_EQ(speech.stops, 1);
+    EXPECT_TRUE(k.OnScreen("▶ Vorlesen"));
+    // A detail: its title and schedule; leaving the screen stops reading.
+    const OfferSummary first = AllOffers(k).front();
+    ASSERT_TRUE(k.Tap(first.title.De()));
+    ASSERT_TRUE(k.Tap("▶ Vorlesen"));
+    ASSERT_EQ(speech.scripts.size(), 2u);
+    EXPECT_NE(Joined(speech.scripts[1]).find(first.title.De()), std::string::npos);
+    ASSERT_TRUE(k.Tap("Start"));
+    EXPECT_EQ(speech.stops, 2);
+    EXPECT_FALSE(speech.speaking);
+    // The engine ending by itself turns the button back, with a frame of its own.
+    ASSERT_TRUE(k.Tap("Kontakte"));
+    ASSERT_TRUE(k.Tap("▶ Vorlesen"));
+    EXPECT_TRUE(k.OnScreen("■ Stopp"));
+    speech.speaking = false;
+    EXPECT_TRUE(k.Ui().NeedsFrame(k.now_ms));
+    EXPECT_TRUE(k.OnScreen("▶ Vorlesen"));
+    // No sound: no button.
+    speech.available = false;
+    k.Ui().Pacer().OnInput();
+    EXPECT_FALSE(k.OnScreen("Vorlesen"));
+}
+
+TEST(KioskUi, TheLanguageListShowsEachLanguageInItsOwnScript) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init);
+    ASSERT_TRUE(k.Tap("Sprache: Deutsch"));
+    EXPECT_TRUE(k.State().language_picker);
+    for (const char* name :
+         {"Deutsch", "English", "Français", "Türkçe", "Українська", "Русский", "العربية"}) {
+        EXPECT_TRUE(k.Registry().FindTappable(name)) << name;
+    }
+    // The screen below does not react while the list is open.
+    EXPECT_FALSE(k.Registry().FindTappable("Angebote"));
+    ASSERT_TRUE(k.Tap("Українська"));
+    EXPECT_EQ(k.State().language, "uk");
+    EXPECT_FALSE(k.State().language_picker);
+    EXPECT_TRUE(k.OnScreen("Пропозиції"));
+    ASSERT_TRUE(k.Tap("Мова: Українська"));
+    ASSERT_TRUE(k.Tap("✕ Закрити"));
+    EXPECT_FALSE(k.State().language_picker);
+    EXPECT_EQ(k.State().language, "uk");
+}
+
+TEST(KioskUi, ArabicMirrorsTheLayout) {
+    KioskConfig config = SampleConfig();
+    config.languages.default_language = "ar";
+    HeadlessKiosk k(config);
+    ASSERT_TRUE(k.init);
+    EXPECT_TRUE(k.OnScreen("اليوم هنا"));
+    // The first entry ("العروض", offers) sits top right.
+    const auto offers = k.Registry().FindTappable("العروض");
+    const auto helpers = k.Registry().FindTappable("مساعدة في الحياة اليومية");
+    ASSERT_TRUE(offers && helpers);
+    EXPECT_GT(offers->full.x0, helpers->full.x0);
+    EXPECT_GT(offers->full.x1, 700.0f);
+    ASSERT_TRUE(k.Tap("العروض"));
+    // "Back" on the right, "Home" on the left.
+    const auto back = k.Registry().FindTappable("‹ رجوع");
+    const auto home = k.Registry().FindTappable("الرئيسية");
+    ASSERT_TRUE(back && home);
+    EXPECT_GT(back->full.x0, 400.0f);
+    EXPECT_LT(home->full.x1, 400.0f);
+    // Chips flow from the right.
+    const auto topic = k.Registry().FindTappable("الموضوع ▾");
+    const auto free = k.Registry().FindTappable("مجاناً");
+    ASSERT_TRUE(topic && free);
+    EXPECT_GT(topic->full.x0, free->full.x0);
+    // Text is right-aligned: the count ends at the right margin.
+    for (const LabelEntry& e : k.Registry().Entries()) {
+        if (e.label.rfind("عدد العروض", 0) == 0) {
+            EXPECT_GT(e.full.x1, 780.0f) << e.label;
+        }
+    }
+    ExpectSaneLayout(k);
+}
+
+// Every screen in every language at every text size fits the 7" panel: nothing wider than the
+// screen, every target at least 9 mm.
+TEST(KioskUi, EveryScreenFitsInEveryLanguageAndTextSize) {
+    for (const std::string lang : {"de", "en", "fr", "tr", "uk", "ru", "ar"}) {
+        for (const TextSize size : {TextSize::kNormal, TextSize::kLarge, TextSize::kLargest}) {
+            KioskConfig config = SampleConfig();
+            config.languages.default_language = lang;
+            config.theme.text_size = size;
+            HeadlessKiosk k(config);
+            ASSERT_TRUE(k.init);
+            FakeSpeech speech;
+            k.Ui().SetSpeech(&speech);
+            SCOPED_TRACE(lang + " " + TextSizeName(size));
+            const OfferSummary offer = [&] {
+                Navigate(k.State(), ScreenRef{Screen::kOffers, {}});
+                k.Settle();
+                return AllOffers(k).front();
+            }();
+            const std::vector<ScreenRef> screens = {
+                {Screen::kHome, {}},        {Screen::kOffers, {}},
+                {Screen::kOffer, offer.id}, {Screen::kHelpers, {}},
+                {Screen::kContacts, {}},    {Screen::kPlaces, {}},
+                {Screen::kNetworks, {}},    {Screen::kPlace, offer.place_id}};
+            for (const ScreenRef& screen : screens) {
+                GoHome(k.State());
+                Navigate(k.State(), screen);
+                k.Ui().Pacer().OnInput();
+                ExpectSaneLayout(k);
+            }
+            OpenSearch(k.State());
+            k.Ui().Pacer().OnInput();
+            ExpectSaneLayout(k);
+            // The search field stays above the keyboard.
+            const auto field = k.Registry().FindTappable(k.App().Tr("home.search"));
+            const auto key = k.Registry().FindTappable("q");
+            ASSERT_TRUE(field && key);
+            EXPECT_LE(field->full.y1, key->full.y0);
+        }
+    }
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Every character the kiosk can show has a glyph in the loaded fonts, and every text colour
-// meets the theme's contrast promise.
+// Every character the kiosk can show has a glyph in the loaded fonts — after shaping, so the
+// joined Arabic letter forms count — and every text colour meets the theme's contrast promise.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -9,22 +9,25 @@
 #include <set>
 
 #include "kiosk/app/i18n.hpp"
+#include "kiosk/app/schedule_text.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "sync/model/text.hpp"
 
 namespace treffpunkt {
 namespace {
 
-// The UI languages this issue ships; content in other languages (Arabic, Persian …) is never
-// shown until they are offered, and their scripts come with right-to-left support (issue 8).
-const std::set<std::string> kShownLanguages = {"de", "en", "fr"};
+// The UI languages Treffpunkt ships; content in other languages (Persian …) is never shown
+// until they are offered.
+const std::vector<std::string> kUiLanguages = {"de", "en", "fr", "tr", "uk", "ru", "ar"};
+const std::set<std::string> kShownLanguages(kUiLanguages.begin(), kUiLanguages.end());
 
 bool IsTranslation(const std::string& key) {
     return key.size() == 2 && key[0] >= 'a' && key[0] <= 'z' && key[1] >= 'a' && key[1] <= 'z';
 }
 
-// Every string of the dataset a kiosk in de/en/fr can show.
+// Every string of the dataset a kiosk in the UI languages can show.
 void CollectStrings(const nlohmann::json& j, std::vector<std::string>& out) {
     if (j.is_string()) {
         out.push_back(j.get<std::string>());
@@ -42,9 +45,36 @@ void CollectStrings(const nlohmann::json& j, std::vector<std::string>& out) {
     }
 }
 
+// Sentences the code builds itself (dates, schedules) in every language.
+void CollectGeneratedStrings(std::vector<std::string>& out) {
+    const Date d = *ParseDate("2026-12-08");
+    Schedule monthly;
+    monthly.start_date = d;
+    monthly.start_minute = 14 * 60;
+    monthly.end_minute = 16 * 60;
+    monthly.rrule = "FREQ=MONTHLY;BYDAY=2TU,-1FR";
+    monthly.closures.push_back(DateRange{d, d, Text("Ferien")});
+    Schedule weekly = monthly;
+    weekly.rrule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR,SA,SU;UNTIL=20271231";
+    for (const std::string& lang : kUiLanguages) {
+        for (int m = 0; m < 12; ++m) {
+            const Date day = std::chrono::year{2026} /
+                             std::chrono::month{static_cast<unsigned>(m + 1)} /
+                             std::chrono::day{static_cast<unsigned>(m + 1)};
+            out.push_back(DateLongText(day, lang));
+            out.push_back(DateShortText(day, lang));
+        }
+        out.push_back(ScheduleSentence(monthly, lang));
+        out.push_back(ScheduleSentence(weekly, lang));
+        out.push_back(ClosuresText(monthly, d, lang));
+        out.push_back(ClockText(14 * 60 + 5, lang));
+    }
+}
+
 TEST(TextRendering, EveryShippedCharacterHasAGlyph) {
     ImGuiContext* ctx = ImGui::CreateContext();
-    auto fonts = LoadFonts(*ImGui::GetIO().Fonts, 20.0f);
+    auto fonts =
+        LoadFonts(*ImGui::GetIO().Fonts, 20.0f, FontFiles{}, ScriptsForLanguages(kUiLanguages));
     ASSERT_TRUE(fonts) << fonts.error().message;
     unsigned char* pixels = nullptr;
     int w = 0;
@@ -53,47 +83,76 @@ TEST(TextRendering, EveryShippedCharacterHasAGlyph) {
     ASSERT_GT(w, 0);
 
     std::vector<std::string> texts;
-    auto i18n = I18n::Load(std::string(TREFFPUNKT_SOURCE_DIR) + "/assets/i18n", {"de", "en", "fr"});
-    ASSERT_TRUE(i18n);
+    auto i18n = I18n::Load(std::string(TREFFPUNKT_SOURCE_DIR) + "/assets/i18n", kUiLanguages);
+    ASSERT_TRUE(i18n) << i18n.error().message;
     texts = i18n->AllTexts();
-    for (const char* code :
-         {"de", "en", "fr", "tr", "uk", "ru", "pl", "ro", "it", "es"}) {  // Latin, Cyrillic
+    for (const char* code : {"de", "en", "fr", "tr", "uk", "ru", "ar", "pl", "ro", "it", "es"}) {
         texts.push_back(Endonym(code));
     }
     // Symbols the widgets draw themselves.
-    texts.push_back("‹ › ✓ ▾ ▴ ⇧ ⌫ ● … – „ “ € ·");
+    texts.push_back("‹ › ✓ ▾ ▴ ⇧ ⌫ ● ■ ▶ ✕ … – „ “ € ·");
+    CollectGeneratedStrings(texts);
     std::ifstream sample(std::string(TREFFPUNKT_SOURCE_DIR) + "/assets/sample/saarlouis.json");
     ASSERT_TRUE(sample) << "assets/sample/saarlouis.json is missing";
     CollectStrings(nlohmann::json::parse(sample), texts);
 
+    // What is drawn is the shaped text: Arabic letters in their joined forms.
+    TextLayout layout;
     std::set<char32_t> missing;
     size_t checked = 0;
+    size_t shaped = 0;
     for (const std::string& t : texts) {
-        size_t pos = 0;
-        while (pos < t.size()) {
-            const char32_t c = NextCodePoint(t, pos);
-            if (c < 0x20 || c == 0x7F) {
-                continue;  // control characters (\n) are not drawn
-            }
-            ++checked;
-            for (ImFont* f : {fonts->body, fonts->bold, fonts->title}) {
-                if (c > 0xFFFF || f->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
-                    missing.insert(c);
+        for (const bool rtl : {false, true}) {
+            const TextBlock& block = layout.Layout(fonts->body, t, 0.0f, 0, rtl);
+            for (const TextLine& line : block.lines) {
+                size_t pos = 0;
+                while (pos < line.visual.size()) {
+                    const char32_t c = NextCodePoint(line.visual, pos);
+                    ++checked;
+                    shaped += c >= 0xFE70 && c <= 0xFEFF ? 1 : 0;
+                    for (ImFont* f : {fonts->body, fonts->bold, fonts->title}) {
+                        if (c > 0xFFFF ||
+                            f->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
+                            missing.insert(c);
+                        }
+                    }
                 }
             }
         }
+        layout.BeginFrame();
     }
-    EXPECT_GT(checked, 10000u);
+    EXPECT_GT(checked, 20000u);
+    EXPECT_GT(shaped, 1000u) << "Arabic text should be drawn in its joined forms";
     for (char32_t c : missing) {
         std::string s;
         AppendUtf8(c, s);
         ADD_FAILURE() << "no glyph for U+" << std::hex << static_cast<unsigned>(c) << " '" << s
                       << "'";
     }
-    // Cyrillic, Turkish, Polish and Romanian letters are there too (issue 8 languages).
-    for (char32_t c : {U'Ж', U'ї', U'ş', U'ğ', U'ı', U'ł', U'ș', U'€', U'„', U'…'}) {
-        EXPECT_NE(fonts->body->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr);
+    // Cyrillic, Turkish, Polish, Romanian and Arabic letters are there too.
+    for (char32_t c : {U'Ж', U'ї', U'ґ', U'ş', U'ğ', U'ı', U'İ', U'ł', U'ș', U'€', U'„', U'…', U'ع',
+                       U'ﻻ', U'ﺔ', U'؟', U'،'}) {
+        EXPECT_NE(fonts->body->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+            << static_cast<unsigned>(c);
     }
+    ImGui::DestroyContext(ctx);
+}
+
+TEST(TextRendering, OnlyTheOfferedScriptsAreLoaded) {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    auto latin = LoadFonts(*ImGui::GetIO().Fonts, 20.0f, FontFiles{},
+                           ScriptsForLanguages({"de", "en", "fr"}));
+    ASSERT_TRUE(latin);
+    EXPECT_EQ(latin->body->FindGlyphNoFallback(static_cast<ImWchar>(U'ع')), nullptr);
+    EXPECT_EQ(latin->body->FindGlyphNoFallback(static_cast<ImWchar>(U'Ж')), nullptr);
+    const int latin_height = ImGui::GetIO().Fonts->TexHeight;
+    auto all =
+        LoadFonts(*ImGui::GetIO().Fonts, 20.0f, FontFiles{}, ScriptsForLanguages(kUiLanguages));
+    ASSERT_TRUE(all);
+    EXPECT_NE(all->body->FindGlyphNoFallback(static_cast<ImWchar>(U'ع')), nullptr);
+    EXPECT_GT(ImGui::GetIO().Fonts->TexHeight, latin_height);
+    // The font files are not kept once the glyphs are rasterised.
+    EXPECT_EQ(ImGui::GetIO().Fonts->ConfigData.Size, 0);
     ImGui::DestroyContext(ctx);
 }
 
