@@ -64,6 +64,8 @@ std::string DefaultDataDir() {
     return (home.empty() ? std::string("/tmp") : home) + "/.local/share/treffpunkt";
 }
 
-std::string DefaultDatabasePath() { return DefaultDataDir() + "/replica.db"; }
+std::string DefaultDatabasePath() {
+    return DefaultDataDir() + "/replica.db";
+}
 
 }  // namespace treffpunkt

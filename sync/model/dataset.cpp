@@ -19,7 +19,7 @@ using nlohmann::json;
 namespace {
 
 class DatasetIndex : public RecordIndex {
-public:
+  public:
     explicit DatasetIndex(const std::vector<AnyRecord>& records) {
         for (const AnyRecord& r : records) {
             const RecordMeta& meta = MetaOf(r);
@@ -38,7 +38,7 @@ public:
         return it == m_vocab.end() ? std::nullopt : std::optional(it->second);
     }
 
-private:
+  private:
     std::unordered_map<std::string, RecordKind> m_kinds;
     std::unordered_map<std::string, std::string> m_vocab;
 };
@@ -62,8 +62,8 @@ void ValidateAll(const std::vector<std::pair<AnyRecord, std::string>>& records,
         if (!meta.id.empty()) {
             const auto [it, inserted] = first_path.emplace(meta.id, path);
             if (!inserted) {
-                problems.push_back({path + ".id", "\"" + meta.id + "\" is already used by " +
-                                                      it->second});
+                problems.push_back(
+                    {path + ".id", "\"" + meta.id + "\" is already used by " + it->second});
             }
         }
         plain.push_back(record);
@@ -85,7 +85,9 @@ std::vector<std::pair<AnyRecord, std::string>> WithPaths(const Dataset& dataset)
     return out;
 }
 
-std::string ErrnoText() { return std::strerror(errno); }
+std::string ErrnoText() {
+    return std::strerror(errno);
+}
 
 }  // namespace
 
@@ -140,27 +142,27 @@ Result<Dataset> ParseDataset(std::string_view text, std::vector<Problem>& proble
     }
     const auto format = root.find("format");
     if (format == root.end() || *format != "treffpunkt-dataset") {
-        problems.push_back({"format", "must be \"treffpunkt-dataset\" (is this a Treffpunkt "
-                                      "dataset file?)"});
+        problems.push_back({"format",
+                            "must be \"treffpunkt-dataset\" (is this a Treffpunkt "
+                            "dataset file?)"});
     }
     const auto version = root.find("format_version");
     if (version == root.end() || !version->is_number_integer()) {
         problems.push_back({"format_version", "is required (a whole number, currently " +
                                                   std::to_string(kDatasetFormatVersion) + ")"});
     } else if (version->get<std::int64_t>() > kDatasetFormatVersion) {
-        problems.push_back({"format_version",
-                            "is " + std::to_string(version->get<std::int64_t>()) +
-                                ", newer than this program understands (" +
-                                std::to_string(kDatasetFormatVersion) +
-                                "): update Treffpunkt to read this file"});
+        problems.push_back({"format_version", "is " + std::to_string(version->get<std::int64_t>()) +
+                                                  ", newer than this program understands (" +
+                                                  std::to_string(kDatasetFormatVersion) +
+                                                  "): update Treffpunkt to read this file"});
     } else if (version->get<std::int64_t>() < 1) {
         problems.push_back({"format_version", "must be at least 1"});
     } else {
         dataset.format_version = static_cast<int>(version->get<std::int64_t>());
     }
     if (const auto generated = root.find("generated"); generated != root.end()) {
-        const auto t = generated->is_string() ? ParseUtcTime(generated->get<std::string>())
-                                              : std::nullopt;
+        const auto t =
+            generated->is_string() ? ParseUtcTime(generated->get<std::string>()) : std::nullopt;
         if (!t) {
             problems.push_back({"generated", "must be a time like \"2026-03-17T09:30:00Z\""});
         } else {
@@ -180,8 +182,9 @@ Result<Dataset> ParseDataset(std::string_view text, std::vector<Problem>& proble
         }
         const auto kind = RecordKindFromName(key);
         if (!kind) {
-            problems.push_back({key, "is not a known section (taxonomy, organizations, places, "
-                                     "contacts, offers, helpers, networks)"});
+            problems.push_back({key,
+                                "is not a known section (taxonomy, organizations, places, "
+                                "contacts, offers, helpers, networks)"});
             continue;
         }
         if (!value.is_array()) {
@@ -190,8 +193,8 @@ Result<Dataset> ParseDataset(std::string_view text, std::vector<Problem>& proble
         }
         for (size_t i = 0; i < value.size(); ++i) {
             const std::string path = PathOf(*kind, i);
-            AnyRecord record = RecordFromJson(*kind, value[i], path, problems,
-                                              UnknownFields::kReject);
+            AnyRecord record =
+                RecordFromJson(*kind, value[i], path, problems, UnknownFields::kReject);
             records.emplace_back(record, path);
             AddRecord(dataset, std::move(record));
         }

@@ -10,7 +10,8 @@ const std::string& LocalizedText::Get(std::string_view lang) const {
     if (const auto it = by_lang.find(lang); it != by_lang.end() && !it->second.empty()) {
         return it->second;
     }
-    if (const auto it = by_lang.find(kFallbackLanguage); it != by_lang.end() && !it->second.empty()) {
+    if (const auto it = by_lang.find(kFallbackLanguage);
+        it != by_lang.end() && !it->second.empty()) {
         return it->second;
     }
     for (const auto& [code, text] : by_lang) {

@@ -38,20 +38,20 @@ LocalizedText Text(std::string german);
 
 // Fields every record carries. A deleted record (tombstone) carries only id, revision, updated.
 struct RecordMeta {
-    std::string id;                   // UUID, lower case, e.g. "3f0c…"
-    std::int64_t revision{0};         // increases with every change on the hub; 0 = never synced
-    UtcTime updated{};                // when this revision was made
-    std::optional<Date> last_checked; // when a person last confirmed the record is correct
-    bool deleted{false};              // tombstone: every other field is empty
+    std::string id;                    // UUID, lower case, e.g. "3f0c…"
+    std::int64_t revision{0};          // increases with every change on the hub; 0 = never synced
+    UtcTime updated{};                 // when this revision was made
+    std::optional<Date> last_checked;  // when a person last confirmed the record is correct
+    bool deleted{false};               // tombstone: every other field is empty
 
     bool operator==(const RecordMeta&) const = default;
 };
 
 // A closure: no sessions from `from` to `until`, both inclusive (one day: from == until).
 struct DateRange {
-    Date from;          // first day without sessions
-    Date until;         // last day without sessions
-    LocalizedText note; // e.g. "Weihnachtsferien"; may be empty
+    Date from;           // first day without sessions
+    Date until;          // last day without sessions
+    LocalizedText note;  // e.g. "Weihnachtsferien"; may be empty
 
     bool operator==(const DateRange&) const = default;
 };
@@ -60,13 +60,13 @@ struct DateRange {
 // (RFC 5545 subset, see docs/dataset.md) anchored at start_date, plus one-off dates, minus
 // closures. Every session runs from start_minute to end_minute on its day.
 struct Schedule {
-    std::optional<Date> start_date;  // first day the rule applies (DTSTART); needed with rrule
-    int start_minute{0};             // local start, minutes after midnight (840 = 14:00)
-    int end_minute{0};               // local end, > start_minute; 1440 = midnight
-    std::string rrule;               // e.g. "FREQ=MONTHLY;BYDAY=2TU"; empty = only `dates`
-    std::vector<Date> dates;         // one-off dates (RDATE)
-    std::vector<DateRange> closures; // exceptions: no sessions on these days (EXDATE)
-    LocalizedText note;              // free text, e.g. "außer in den Schulferien"
+    std::optional<Date> start_date;   // first day the rule applies (DTSTART); needed with rrule
+    int start_minute{0};              // local start, minutes after midnight (840 = 14:00)
+    int end_minute{0};                // local end, > start_minute; 1440 = midnight
+    std::string rrule;                // e.g. "FREQ=MONTHLY;BYDAY=2TU"; empty = only `dates`
+    std::vector<Date> dates;          // one-off dates (RDATE)
+    std::vector<DateRange> closures;  // exceptions: no sessions on these days (EXDATE)
+    LocalizedText note;               // free text, e.g. "außer in den Schulferien"
 
     bool operator==(const Schedule&) const = default;
 };
@@ -94,7 +94,7 @@ struct Organization {  // HSDS organization: a provider (Träger)
     LocalizedText description;  // what they do
     std::string url;            // https://…
     std::string email;
-    std::string phone;          // as written, e.g. "06831 123456"
+    std::string phone;  // as written, e.g. "06831 123456"
 
     bool operator==(const Organization&) const = default;
 };
@@ -109,8 +109,8 @@ struct Address {
 
 // Accessibility facts; nullopt = not known (shown as nothing, never as "no").
 struct Accessibility {
-    std::optional<bool> wheelchair;         // the rooms used can be reached by wheelchair
-    std::optional<bool> step_free_entrance; // no steps at the entrance
+    std::optional<bool> wheelchair;          // the rooms used can be reached by wheelchair
+    std::optional<bool> step_free_entrance;  // no steps at the entrance
     std::optional<bool> accessible_toilet;
     std::optional<bool> hearing_loop;
     LocalizedText note;  // "Aufzug im Hof, Klingel unten links"
@@ -120,11 +120,11 @@ struct Accessibility {
 
 struct Place {  // HSDS location; Orte der Begegnung and other venues
     RecordMeta meta;
-    LocalizedText name;             // "Ort der Begegnung Roden"
+    LocalizedText name;  // "Ort der Begegnung Roden"
     LocalizedText description;
-    std::string kind;               // "ort_der_begegnung", "kita", "schule", "kirche", …
-    std::string district;           // Stadtteil, e.g. "Roden"
-    std::string social_space;       // Sozialraum, may be empty
+    std::string kind;          // "ort_der_begegnung", "kita", "schule", "kirche", …
+    std::string district;      // Stadtteil, e.g. "Roden"
+    std::string social_space;  // Sozialraum, may be empty
     Address address;
     std::optional<double> latitude;   // WGS 84
     std::optional<double> longitude;  // WGS 84
@@ -142,15 +142,15 @@ struct Place {  // HSDS location; Orte der Begegnung and other venues
 
 struct Contact {  // HSDS contact: a contact point or person
     RecordMeta meta;
-    std::string name;                   // "Sozialbüro Innenstadt" or "Maria Beispiel"
-    LocalizedText role;                 // "Sozialberatung", "Koordination Sorgekreis"
-    std::string organization_id;        // may be empty
-    std::string place_id;               // may be empty
+    std::string name;             // "Sozialbüro Innenstadt" or "Maria Beispiel"
+    LocalizedText role;           // "Sozialberatung", "Koordination Sorgekreis"
+    std::string organization_id;  // may be empty
+    std::string place_id;         // may be empty
     std::string phone;
     std::string email;
     std::string url;
-    LocalizedText hours;                // "Mo–Do 9–12 Uhr"
-    std::vector<std::string> languages; // ISO 639-1, e.g. {"de","fr"}
+    LocalizedText hours;                 // "Mo–Do 9–12 Uhr"
+    std::vector<std::string> languages;  // ISO 639-1, e.g. {"de","fr"}
 
     bool operator==(const Contact&) const = default;
 };
@@ -189,14 +189,14 @@ struct PublicContact {
 
 struct Helper {  // a care-circle helper, shown by first name only
     RecordMeta meta;
-    std::string first_name;                     // "Ingrid"
-    std::vector<std::string> kinds_of_help;     // taxonomy term ids (help_kind)
-    std::vector<std::string> languages;         // ISO 639-1
-    std::vector<std::string> districts;         // where they help, e.g. {"Roden"}
-    LocalizedText availability;                 // "dienstags und donnerstags vormittags"
-    LocalizedText about;                        // a sentence in their words
-    std::string place_id;                       // the Ort der Begegnung they belong to
-    std::string coordinator_contact_id;         // how residents reach them (required)
+    std::string first_name;                       // "Ingrid"
+    std::vector<std::string> kinds_of_help;       // taxonomy term ids (help_kind)
+    std::vector<std::string> languages;           // ISO 639-1
+    std::vector<std::string> districts;           // where they help, e.g. {"Roden"}
+    LocalizedText availability;                   // "dienstags und donnerstags vormittags"
+    LocalizedText about;                          // a sentence in their words
+    std::string place_id;                         // the Ort der Begegnung they belong to
+    std::string coordinator_contact_id;           // how residents reach them (required)
     std::optional<PublicContact> public_contact;  // only with recorded consent
 
     bool operator==(const Helper&) const = default;
@@ -220,7 +220,7 @@ struct Network {  // a thematic network (Netzwerk) at one level
 // The kinds of record, as named in the dataset file and the sync protocol.
 enum class RecordKind { kTaxonomy, kOrganization, kPlace, kContact, kOffer, kHelper, kNetwork };
 inline constexpr RecordKind kAllRecordKinds[] = {
-    RecordKind::kTaxonomy, RecordKind::kOrganization, RecordKind::kPlace, RecordKind::kContact,
+    RecordKind::kTaxonomy, RecordKind::kOrganization, RecordKind::kPlace,  RecordKind::kContact,
     RecordKind::kOffer,    RecordKind::kHelper,       RecordKind::kNetwork};
 
 // "taxonomy", "organizations", "places", "contacts", "offers", "helpers", "networks".
@@ -228,8 +228,7 @@ std::string_view RecordKindName(RecordKind kind);
 std::optional<RecordKind> RecordKindFromName(std::string_view name);
 
 // Any one record; what the sync protocol carries.
-using AnyRecord =
-    std::variant<TaxonomyTerm, Organization, Place, Contact, Offer, Helper, Network>;
+using AnyRecord = std::variant<TaxonomyTerm, Organization, Place, Contact, Offer, Helper, Network>;
 
 RecordKind KindOf(const AnyRecord& record);
 const RecordMeta& MetaOf(const AnyRecord& record);
@@ -243,8 +242,8 @@ inline constexpr int kDatasetFormatVersion = 1;
 // A whole dataset: what `import` reads and `export` writes.
 struct Dataset {
     int format_version{kDatasetFormatVersion};
-    UtcTime generated{};   // when the file was written
-    std::string source;    // who made it, e.g. "Stadt Saarlouis, Sozialplanung"
+    UtcTime generated{};  // when the file was written
+    std::string source;   // who made it, e.g. "Stadt Saarlouis, Sozialplanung"
     std::vector<TaxonomyTerm> taxonomy;
     std::vector<Organization> organizations;
     std::vector<Place> places;

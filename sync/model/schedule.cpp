@@ -70,11 +70,11 @@ Result<ByDay> ParseByDay(std::string_view entry, Frequency frequency) {
     if (!ordinal_text.empty()) {
         const auto ordinal = ParseInt(ordinal_text);
         if (!ordinal) {
-            return Fail("schedule.rrule", shown + " is not a weekday (use MO, TU, WE, TH, FR, SA, SU)");
+            return Fail("schedule.rrule",
+                        shown + " is not a weekday (use MO, TU, WE, TH, FR, SA, SU)");
         }
         if (frequency != Frequency::kMonthly) {
-            return Fail("schedule.rrule",
-                        shown + ": a position in the month needs FREQ=MONTHLY");
+            return Fail("schedule.rrule", shown + ": a position in the month needs FREQ=MONTHLY");
         }
         if (*ordinal == 0 || *ordinal > 5 || *ordinal < -5) {
             return Fail("schedule.rrule",
@@ -102,7 +102,7 @@ int DaysInMonth(year y, month m) {
 // The dates a rule produces, one period (a week or a month) at a time. Period 0 contains the
 // rule's start; periods are numbered in date order.
 class RuleDates {
-public:
+  public:
     RuleDates(Rrule rule, Date start) : m_rule(std::move(rule)), m_start(start) {
         m_start_monday = sys_days{start} - days{IsoWeekdayIndex(start)};
         if (m_rule.by_day.empty() && m_rule.by_month_day.empty()) {
@@ -170,7 +170,7 @@ public:
         out.erase(std::unique(out.begin(), out.end()), out.end());
     }
 
-private:
+  private:
     Rrule m_rule;
     Date m_start;
     sys_days m_start_monday;
@@ -180,7 +180,7 @@ private:
 // since the start counts, so the walk begins at the start; otherwise it jumps straight to the
 // period containing `first`. A start date that does not fit the rule is not an occurrence.
 class RuleWalk {
-public:
+  public:
     RuleWalk(RuleDates rule, Date start, Date first, Date last)
         : m_rule(std::move(rule)), m_start(start), m_first(first), m_last(last) {
         const long interval = m_rule.rule().interval;
@@ -220,7 +220,7 @@ public:
         return std::nullopt;
     }
 
-private:
+  private:
     RuleDates m_rule;
     Date m_start;
     Date m_first;
@@ -244,8 +244,8 @@ void ForEachSessionDate(const Schedule& schedule, Date first, Date last, Visit v
     std::optional<RuleWalk> walk;
     if (!schedule.rrule.empty() && schedule.start_date) {
         if (auto parsed = ParseRrule(schedule.rrule)) {
-            walk.emplace(RuleDates(std::move(*parsed), *schedule.start_date),
-                         *schedule.start_date, first, last);
+            walk.emplace(RuleDates(std::move(*parsed), *schedule.start_date), *schedule.start_date,
+                         first, last);
         }
     }
     // Merge the rule's dates with the one-off dates; kNone stands for "no further date".
@@ -372,8 +372,9 @@ Result<Rrule> ParseRrule(std::string_view text) {
                 return Fail("schedule.rrule", "WKST=" + value + " is not supported (only MO)");
             }
         } else {
-            return Fail("schedule.rrule", key + " is not supported (use FREQ, INTERVAL, BYDAY, "
-                                                "BYMONTHDAY, UNTIL, COUNT)");
+            return Fail("schedule.rrule", key +
+                                              " is not supported (use FREQ, INTERVAL, BYDAY, "
+                                              "BYMONTHDAY, UNTIL, COUNT)");
         }
     }
     if (rule.until && rule.count) {

@@ -27,11 +27,11 @@ struct ByDay {
 // A parsed RRULE of the supported subset.
 struct Rrule {
     Frequency frequency{Frequency::kWeekly};
-    int interval{1};                 // 1 = every week/month, 2 = every other …
-    std::vector<ByDay> by_day;       // empty = the weekday (or day of month) of start_date
-    std::vector<int> by_month_day;   // MONTHLY only: 1..31 or -1..-31
-    std::optional<Date> until;       // last possible date, inclusive
-    std::optional<int> count;        // number of occurrences (before closures are removed)
+    int interval{1};                // 1 = every week/month, 2 = every other …
+    std::vector<ByDay> by_day;      // empty = the weekday (or day of month) of start_date
+    std::vector<int> by_month_day;  // MONTHLY only: 1..31 or -1..-31
+    std::optional<Date> until;      // last possible date, inclusive
+    std::optional<int> count;       // number of occurrences (before closures are removed)
 
     bool operator==(const Rrule&) const = default;
 };

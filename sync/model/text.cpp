@@ -12,33 +12,35 @@ constexpr char32_t kReplacement = 0xFFFD;
 // decompositions; letters without a decomposition mapped by hand: ß, æ, ø, ł, ı, œ, þ, ð ...).
 // An empty entry is not a letter (× and ÷).
 constexpr std::array<const char*, 0x180 - 0xC0> kLatinFold = {
-    "a", "a", "a",  "a", "a", "a",  "ae", "c",   // U+00C0
-    "e", "e", "e",  "e", "i", "i",  "i",  "i",   // U+00C8
-    "d", "n", "o",  "o", "o", "o",  "o",  "",    // U+00D0
-    "o", "u", "u",  "u", "u", "y",  "th", "ss",  // U+00D8
-    "a", "a", "a",  "a", "a", "a",  "ae", "c",   // U+00E0
-    "e", "e", "e",  "e", "i", "i",  "i",  "i",   // U+00E8
-    "d", "n", "o",  "o", "o", "o",  "o",  "",    // U+00F0
-    "o", "u", "u",  "u", "u", "y",  "th", "y",   // U+00F8
-    "a", "a", "a",  "a", "a", "a",  "c",  "c",   // U+0100
-    "c", "c", "c",  "c", "c", "c",  "d",  "d",   // U+0108
-    "d", "d", "e",  "e", "e", "e",  "e",  "e",   // U+0110
-    "e", "e", "e",  "e", "g", "g",  "g",  "g",   // U+0118
-    "g", "g", "g",  "g", "h", "h",  "h",  "h",   // U+0120
-    "i", "i", "i",  "i", "i", "i",  "i",  "i",   // U+0128
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",   // U+00C0
+    "e", "e", "e",  "e",  "i", "i", "i",  "i",   // U+00C8
+    "d", "n", "o",  "o",  "o", "o", "o",  "",    // U+00D0
+    "o", "u", "u",  "u",  "u", "y", "th", "ss",  // U+00D8
+    "a", "a", "a",  "a",  "a", "a", "ae", "c",   // U+00E0
+    "e", "e", "e",  "e",  "i", "i", "i",  "i",   // U+00E8
+    "d", "n", "o",  "o",  "o", "o", "o",  "",    // U+00F0
+    "o", "u", "u",  "u",  "u", "y", "th", "y",   // U+00F8
+    "a", "a", "a",  "a",  "a", "a", "c",  "c",   // U+0100
+    "c", "c", "c",  "c",  "c", "c", "d",  "d",   // U+0108
+    "d", "d", "e",  "e",  "e", "e", "e",  "e",   // U+0110
+    "e", "e", "e",  "e",  "g", "g", "g",  "g",   // U+0118
+    "g", "g", "g",  "g",  "h", "h", "h",  "h",   // U+0120
+    "i", "i", "i",  "i",  "i", "i", "i",  "i",   // U+0128
     "i", "i", "ij", "ij", "j", "j", "k",  "k",   // U+0130
-    "k", "l", "l",  "l", "l", "l",  "l",  "l",   // U+0138
-    "l", "l", "l",  "n", "n", "n",  "n",  "n",   // U+0140
-    "n", "n", "n",  "n", "o", "o",  "o",  "o",   // U+0148
+    "k", "l", "l",  "l",  "l", "l", "l",  "l",   // U+0138
+    "l", "l", "l",  "n",  "n", "n", "n",  "n",   // U+0140
+    "n", "n", "n",  "n",  "o", "o", "o",  "o",   // U+0148
     "o", "o", "oe", "oe", "r", "r", "r",  "r",   // U+0150
-    "r", "r", "s",  "s", "s", "s",  "s",  "s",   // U+0158
-    "s", "s", "t",  "t", "t", "t",  "t",  "t",   // U+0160
-    "u", "u", "u",  "u", "u", "u",  "u",  "u",   // U+0168
-    "u", "u", "u",  "u", "w", "w",  "y",  "y",   // U+0170
-    "y", "z", "z",  "z", "z", "z",  "z",  "s",   // U+0178
+    "r", "r", "s",  "s",  "s", "s", "s",  "s",   // U+0158
+    "s", "s", "t",  "t",  "t", "t", "t",  "t",   // U+0160
+    "u", "u", "u",  "u",  "u", "u", "u",  "u",   // U+0168
+    "u", "u", "u",  "u",  "w", "w", "y",  "y",   // U+0170
+    "y", "z", "z",  "z",  "z", "z", "z",  "s",   // U+0178
 };
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool IsContinuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 // Appends the folded form of one code point; ' ' for separators.
 void FoldCodePoint(char32_t cp, std::string& out) {
@@ -154,7 +156,8 @@ bool IsValidUtf8(std::string_view text) {
     while (pos < text.size()) {
         const size_t before = pos;
         const char32_t cp = NextCodePoint(text, pos);
-        if (cp == kReplacement && !(pos - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD")) {
+        if (cp == kReplacement &&
+            !(pos - before == 3 && text.substr(before, 3) == "\xEF\xBF\xBD")) {
             return false;
         }
     }

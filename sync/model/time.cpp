@@ -9,7 +9,9 @@ using namespace std::chrono;
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Parses exactly `count` digits at text[pos...]; nullopt if any is not a digit.
 std::optional<int> Digits(std::string_view text, size_t pos, size_t count) {
@@ -28,7 +30,8 @@ std::optional<int> Digits(std::string_view text, size_t pos, size_t count) {
 
 // The last Sunday of a month at 01:00 UTC, when EU summer time begins or ends.
 UtcTime LastSundayAt0100Utc(int year_value, unsigned month_value) {
-    const sys_days last = sys_days{year_month_day_last{year{year_value}, month_day_last{month{month_value}}}};
+    const sys_days last =
+        sys_days{year_month_day_last{year{year_value}, month_day_last{month{month_value}}}};
     const weekday wd{last};
     const sys_days sunday = last - days{wd.c_encoding()};  // c_encoding: Sunday = 0
     return UtcTime{sunday} + hours{1};
@@ -121,8 +124,7 @@ std::optional<UtcTime> ParseUtcTime(std::string_view text) {
         const int sign = text[pos] == '+' ? 1 : -1;
         const auto oh = Digits(text, pos + 1, 2);
         const auto om = Digits(text, pos + 4, 2);
-        if (!oh || !om || pos + 3 >= text.size() || text[pos + 3] != ':' || *oh > 23 ||
-            *om > 59) {
+        if (!oh || !om || pos + 3 >= text.size() || text[pos + 3] != ':' || *oh > 23 || *om > 59) {
             return std::nullopt;
         }
         offset_s = sign * (*oh * 3600 + *om * 60);

@@ -48,6 +48,8 @@ UtcTime FromBerlin(Date date, int minute_of_day);
 int IsoWeekdayIndex(Date date);
 
 // Today's date in Berlin at instant t.
-inline Date BerlinDate(UtcTime t) { return ToBerlin(t).date; }
+inline Date BerlinDate(UtcTime t) {
+    return ToBerlin(t).date;
+}
 
 }  // namespace treffpunkt

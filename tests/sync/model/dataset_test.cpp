@@ -30,30 +30,33 @@ json MinimalDataset() {
                  {"code", "bildung-und-erziehung"},
                  {"name", {{"de", "Bildung und Erziehung"}, {"fr", "Éducation"}}}});
     json help = Meta(kHelp);
-    help.update({{"vocabulary", "help_kind"}, {"code", "einkaufshilfe"}, {"name", "Einkaufshilfe"}});
+    help.update(
+        {{"vocabulary", "help_kind"}, {"code", "einkaufshilfe"}, {"name", "Einkaufshilfe"}});
     json place = Meta(kPlace);
-    place.update({{"name", {{"de", "Ort der Begegnung Roden"}}},
-                  {"kind", "ort_der_begegnung"},
-                  {"district", "Roden"},
-                  {"address", {{"street", "Saarstraße 1"}, {"postal_code", "66740"},
-                               {"city", "Saarlouis"}}},
-                  {"accessibility", {{"wheelchair", true}}}});
+    place.update(
+        {{"name", {{"de", "Ort der Begegnung Roden"}}},
+         {"kind", "ort_der_begegnung"},
+         {"district", "Roden"},
+         {"address", {{"street", "Saarstraße 1"}, {"postal_code", "66740"}, {"city", "Saarlouis"}}},
+         {"accessibility", {{"wheelchair", true}}}});
     json contact = Meta(kContact);
     contact.update({{"name", "Sozialbüro Roden"}, {"phone", "06831 000000"}});
     json offer = Meta(kOffer);
-    offer.update({{"title", {{"de", "Deutschkurs „Alltag“ – für Anfänger"}, {"en", "German course"}}},
-                  {"place_id", kPlace},
-                  {"contact_id", kContact},
-                  {"fields_of_action", {kTerm}},
-                  {"languages", {"de", "ar"}},
-                  {"free_of_charge", false},
-                  {"cost", {{"de", "2 € pro Termin"}}},
-                  {"last_checked", "2026-10-30"},
-                  {"schedule", {{"start_date", "2026-01-13"},
-                                {"start_time", "14:00"},
-                                {"end_time", "16:00"},
-                                {"rrule", "FREQ=MONTHLY;BYDAY=2TU"},
-                                {"closures", {{{"from", "2026-12-22"}, {"until", "2027-01-06"}}}}}}});
+    offer.update(
+        {{"title", {{"de", "Deutschkurs „Alltag“ – für Anfänger"}, {"en", "German course"}}},
+         {"place_id", kPlace},
+         {"contact_id", kContact},
+         {"fields_of_action", {kTerm}},
+         {"languages", {"de", "ar"}},
+         {"free_of_charge", false},
+         {"cost", {{"de", "2 € pro Termin"}}},
+         {"last_checked", "2026-10-30"},
+         {"schedule",
+          {{"start_date", "2026-01-13"},
+           {"start_time", "14:00"},
+           {"end_time", "16:00"},
+           {"rrule", "FREQ=MONTHLY;BYDAY=2TU"},
+           {"closures", {{{"from", "2026-12-22"}, {"until", "2027-01-06"}}}}}}});
     json helper = Meta(kHelper);
     helper.update({{"first_name", "Ingrid"},
                    {"kinds_of_help", {kHelp}},
@@ -121,19 +124,25 @@ TEST(Dataset, ReportsEveryProblemWithItsPath) {
     doc["helpers"][0]["coordinator_contact_id"] = kPlace;  // a place, not a contact
     doc["contacts"][0]["email"] = "not an address";
     const auto problems = ProblemsOf(doc);
-    EXPECT_TRUE(Contains(problems, "offers[0].schedule.rrule: BYDAY=XX is not a weekday (use MO, "
-                                   "TU, WE, TH, FR, SA, SU)"));
-    EXPECT_TRUE(Contains(problems, "offers[0].title.de: is required (German is the fallback "
-                                   "language)"));
-    EXPECT_TRUE(Contains(problems, "offers[0].languages[0]: \"deutsch\" is not a language code "
-                                   "(use two letters, e.g. de, tr, uk)"));
-    EXPECT_TRUE(Contains(problems, "offers[0].titel: is not a known field (check the spelling; "
-                                   "see docs/dataset.md)"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[0].schedule.rrule: BYDAY=XX is not a weekday (use MO, "
+                         "TU, WE, TH, FR, SA, SU)"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[0].title.de: is required (German is the fallback "
+                         "language)"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[0].languages[0]: \"deutsch\" is not a language code "
+                         "(use two letters, e.g. de, tr, uk)"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[0].titel: is not a known field (check the spelling; "
+                         "see docs/dataset.md)"));
     EXPECT_TRUE(Contains(problems, "places[0].address.city: must be a string"));
     EXPECT_TRUE(Contains(problems, "helpers[0].coordinator_contact_id: refers to " +
-                                       std::string(kPlace) + ", which is in places, not in contacts"));
-    EXPECT_TRUE(Contains(problems, "contacts[0].email: \"not an address\" is not an e-mail "
-                                   "address (name@example.de)"));
+                                       std::string(kPlace) +
+                                       ", which is in places, not in contacts"));
+    EXPECT_TRUE(Contains(problems,
+                         "contacts[0].email: \"not an address\" is not an e-mail "
+                         "address (name@example.de)"));
 }
 
 TEST(Dataset, RejectsDuplicateIdsAndDanglingReferences) {
@@ -141,11 +150,12 @@ TEST(Dataset, RejectsDuplicateIdsAndDanglingReferences) {
     doc["offers"].push_back(doc["offers"][0]);
     doc["offers"][1]["place_id"] = "00000000-0000-4000-8000-0000000000ff";
     const auto problems = ProblemsOf(doc);
-    EXPECT_TRUE(Contains(problems, "offers[1].id: \"" + std::string(kOffer) +
-                                       "\" is already used by offers[0]"));
-    EXPECT_TRUE(Contains(problems, "offers[1].place_id: refers to "
-                                   "00000000-0000-4000-8000-0000000000ff, which is not in the "
-                                   "dataset"));
+    EXPECT_TRUE(Contains(
+        problems, "offers[1].id: \"" + std::string(kOffer) + "\" is already used by offers[0]"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[1].place_id: refers to "
+                         "00000000-0000-4000-8000-0000000000ff, which is not in the "
+                         "dataset"));
 }
 
 TEST(Dataset, RejectsTextOverItsLimitAndWrongVocabulary) {
@@ -153,10 +163,12 @@ TEST(Dataset, RejectsTextOverItsLimitAndWrongVocabulary) {
     doc["offers"][0]["title"]["de"] = std::string(5000, 'x');
     doc["offers"][0]["fields_of_action"] = {kHelp};
     const auto problems = ProblemsOf(doc);
-    EXPECT_TRUE(Contains(problems, "offers[0].title.de: is 5000 characters long; at most 120 are "
-                                   "allowed"));
-    EXPECT_TRUE(Contains(problems, "offers[0].fields_of_action[0]: refers to a term of help_kind, "
-                                   "but must be one of field_of_action"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[0].title.de: is 5000 characters long; at most 120 are "
+                         "allowed"));
+    EXPECT_TRUE(Contains(problems,
+                         "offers[0].fields_of_action[0]: refers to a term of help_kind, "
+                         "but must be one of field_of_action"));
 }
 
 TEST(Dataset, NamesSyntaxErrorsByLineAndColumn) {
@@ -169,20 +181,22 @@ TEST(Dataset, NamesSyntaxErrorsByLineAndColumn) {
 
 TEST(Dataset, RefusesInvalidUtf8AndNewerFormats) {
     std::vector<Problem> problems;
-    EXPECT_FALSE(ParseDataset("{\"format\": \"treffpunkt-dataset\", \"source\": \"\xFF\"}", problems));
+    EXPECT_FALSE(
+        ParseDataset("{\"format\": \"treffpunkt-dataset\", \"source\": \"\xFF\"}", problems));
     problems.clear();
     json doc = MinimalDataset();
     doc["format_version"] = 99;
     const auto newer = ProblemsOf(doc);
-    EXPECT_TRUE(Contains(newer, "format_version: is 99, newer than this program understands (1): "
-                                "update Treffpunkt to read this file"));
+    EXPECT_TRUE(Contains(newer,
+                         "format_version: is 99, newer than this program understands (1): "
+                         "update Treffpunkt to read this file"));
 }
 
 TEST(Dataset, HostileShapesNeverCrash) {
-    for (const char* text : {"", "null", "[]", "42", "{\"offers\": 5}", "{\"offers\": [1, null, []]}",
-                             "{\"offers\": [{\"schedule\": []}]}",
-                             "{\"places\": [{\"opening_hours\": {\"x\": 1}}]}",
-                             "{\"helpers\": [{\"public_contact\": \"yes\"}]}"}) {
+    for (const char* text :
+         {"", "null", "[]", "42", "{\"offers\": 5}", "{\"offers\": [1, null, []]}",
+          "{\"offers\": [{\"schedule\": []}]}", "{\"places\": [{\"opening_hours\": {\"x\": 1}}]}",
+          "{\"helpers\": [{\"public_contact\": \"yes\"}]}"}) {
         std::vector<Problem> problems;
         EXPECT_FALSE(ParseDataset(text, problems)) << text;
         EXPECT_FALSE(problems.empty()) << text;

@@ -102,7 +102,8 @@ TEST(ScheduleOracle, AgreesWithLibicalOnRandomRules) {
         s.start_date = BerlinDate(first[0].start);
 
         std::vector<std::string> ours;
-        for (const Session& session : NextSessions(s, FromBerlin(*s.start_date, 0), 40, kHorizonDays)) {
+        for (const Session& session :
+             NextSessions(s, FromBerlin(*s.start_date, 0), 40, kHorizonDays)) {
             ours.push_back(FormatDate(BerlinDate(session.start)));
         }
         const auto theirs = FromLibical(rule, *s.start_date, 40);

@@ -7,8 +7,12 @@ using namespace std::chrono;
 
 namespace {
 
-UtcTime Utc(const char* text) { return *ParseUtcTime(text); }
-Date D(const char* text) { return *ParseDate(text); }
+UtcTime Utc(const char* text) {
+    return *ParseUtcTime(text);
+}
+Date D(const char* text) {
+    return *ParseDate(text);
+}
 
 Schedule Make(const char* start_date, const char* rule, int start_minute, int end_minute) {
     Schedule s;
@@ -69,27 +73,27 @@ TEST(Rrule, NamesWhatIsWrong) {
 
 TEST(Schedule, WeeklyOnTuesdays) {
     const Schedule s = Make("2026-01-06", "FREQ=WEEKLY;BYDAY=TU", 14 * 60, 16 * 60);
-    EXPECT_EQ(Starts(NextSessions(s, Utc("2026-11-25T12:00:00Z"), 3)),
-              (std::vector<std::string>{"2026-12-01 14:00", "2026-12-08 14:00",
-                                        "2026-12-15 14:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(s, Utc("2026-11-25T12:00:00Z"), 3)),
+        (std::vector<std::string>{"2026-12-01 14:00", "2026-12-08 14:00", "2026-12-15 14:00"}));
 }
 
 TEST(Schedule, FortnightlyKeepsItsRhythmFromTheStartDate) {
     const Schedule s = Make("2026-11-05", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", 9 * 60, 11 * 60);
-    EXPECT_EQ(Starts(NextSessions(s, Utc("2026-11-10T00:00:00Z"), 3)),
-              (std::vector<std::string>{"2026-11-19 09:00", "2026-12-03 09:00",
-                                        "2026-12-17 09:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(s, Utc("2026-11-10T00:00:00Z"), 3)),
+        (std::vector<std::string>{"2026-11-19 09:00", "2026-12-03 09:00", "2026-12-17 09:00"}));
 }
 
 TEST(Schedule, SecondTuesdayAndLastFridayOfTheMonth) {
     const Schedule second_tuesday = Make("2026-01-01", "FREQ=MONTHLY;BYDAY=2TU", 840, 960);
-    EXPECT_EQ(Starts(NextSessions(second_tuesday, Utc("2026-11-25T00:00:00Z"), 3)),
-              (std::vector<std::string>{"2026-12-08 14:00", "2027-01-12 14:00",
-                                        "2027-02-09 14:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(second_tuesday, Utc("2026-11-25T00:00:00Z"), 3)),
+        (std::vector<std::string>{"2026-12-08 14:00", "2027-01-12 14:00", "2027-02-09 14:00"}));
     const Schedule last_friday = Make("2026-01-01", "FREQ=MONTHLY;BYDAY=-1FR", 1080, 1200);
-    EXPECT_EQ(Starts(NextSessions(last_friday, Utc("2026-11-25T00:00:00Z"), 3)),
-              (std::vector<std::string>{"2026-11-27 18:00", "2026-12-25 18:00",
-                                        "2027-01-29 18:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(last_friday, Utc("2026-11-25T00:00:00Z"), 3)),
+        (std::vector<std::string>{"2026-11-27 18:00", "2026-12-25 18:00", "2027-01-29 18:00"}));
 }
 
 TEST(Schedule, LocalTimeStaysTheSameAcrossDaylightSavingChanges) {
@@ -109,13 +113,13 @@ TEST(Schedule, ClosuresAndOneOffDates) {
     Schedule s = Make("2026-01-05", "FREQ=WEEKLY;BYDAY=MO", 600, 660);
     s.closures.push_back({D("2026-12-21"), D("2027-01-06"), Text("Weihnachtsferien")});
     s.dates.push_back(D("2026-12-30"));  // an extra session between the years
-    EXPECT_EQ(Starts(NextSessions(s, Utc("2026-12-10T00:00:00Z"), 3)),
-              (std::vector<std::string>{"2026-12-14 10:00", "2027-01-11 10:00",
-                                        "2027-01-18 10:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(s, Utc("2026-12-10T00:00:00Z"), 3)),
+        (std::vector<std::string>{"2026-12-14 10:00", "2027-01-11 10:00", "2027-01-18 10:00"}));
     s.closures.clear();
-    EXPECT_EQ(Starts(NextSessions(s, Utc("2026-12-27T00:00:00Z"), 3)),
-              (std::vector<std::string>{"2026-12-28 10:00", "2026-12-30 10:00",
-                                        "2027-01-04 10:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(s, Utc("2026-12-27T00:00:00Z"), 3)),
+        (std::vector<std::string>{"2026-12-28 10:00", "2026-12-30 10:00", "2027-01-04 10:00"}));
 }
 
 TEST(Schedule, OneOffEventOnly) {
@@ -133,9 +137,9 @@ TEST(Schedule, CountAndUntilEndTheSeries) {
     EXPECT_EQ(NextSessions(counted, Utc("2026-11-01T00:00:00Z"), 10).size(), 4u);
     EXPECT_EQ(NextSessions(counted, Utc("2026-11-20T00:00:00Z"), 10).size(), 1u);  // 23 Nov
     const Schedule until = Make("2026-11-02", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261116", 600, 660);
-    EXPECT_EQ(Starts(NextSessions(until, Utc("2026-11-01T00:00:00Z"), 10)),
-              (std::vector<std::string>{"2026-11-02 10:00", "2026-11-09 10:00",
-                                        "2026-11-16 10:00"}));
+    EXPECT_EQ(
+        Starts(NextSessions(until, Utc("2026-11-01T00:00:00Z"), 10)),
+        (std::vector<std::string>{"2026-11-02 10:00", "2026-11-09 10:00", "2026-11-16 10:00"}));
 }
 
 TEST(Schedule, StartDateThatDoesNotMatchTheRuleIsNotASession) {

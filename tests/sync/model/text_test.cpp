@@ -17,7 +17,8 @@ TEST(Text, FoldsGermanSpellingsTogether) {
 
 TEST(Text, FoldingOfAPrefixIsAPrefixOfTheFolding) {
     // As-you-type search relies on this: each typed prefix must match the folded word.
-    for (const char* word : {"Mueller", "Feuerwehr", "Frauenfrühstück", "Quelle", "Seniorentreff"}) {
+    for (const char* word :
+         {"Mueller", "Feuerwehr", "Frauenfrühstück", "Quelle", "Seniorentreff"}) {
         const std::string full = FoldForSearch(word);
         const std::string text = word;
         for (size_t n = 1; n <= text.size(); ++n) {
@@ -48,9 +49,14 @@ TEST(Text, ValidatesAndRepairsUtf8) {
     EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
     EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
     EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-    EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+    EXPECT_EQ(SanitizeUtf8("a\xFF"
+                           "b"),
+              "a\xEF\xBF\xBD"
+              "b");
     EXPECT_EQ(Utf8Length("Grüße"), 5u);
     EXPECT_EQ(Utf8Prefix("Grüße", 3), "Grü");
     // Invalid bytes never crash folding.
-    EXPECT_EQ(FoldForSearch("ab\xFF\xFE" "cd"), "ab cd");
+    EXPECT_EQ(FoldForSearch("ab\xFF\xFE"
+                            "cd"),
+              "ab cd");
 }

@@ -6,7 +6,9 @@ using namespace treffpunkt;
 using namespace std::chrono;
 
 namespace {
-UtcTime Utc(const char* text) { return *ParseUtcTime(text); }
+UtcTime Utc(const char* text) {
+    return *ParseUtcTime(text);
+}
 }  // namespace
 
 TEST(Time, ParsesAndFormatsDates) {
@@ -53,8 +55,7 @@ TEST(Time, ConvertsWallClockBothWays) {
     EXPECT_EQ(FormatDate(winter.date), "2026-11-25");
     EXPECT_EQ(winter.minute_of_day, 14 * 60 + 14);
     EXPECT_EQ(winter.second, 5);
-    EXPECT_EQ(FormatUtcTime(FromBerlin(*ParseDate("2026-07-01"), 14 * 60)),
-              "2026-07-01T12:00:00Z");
+    EXPECT_EQ(FormatUtcTime(FromBerlin(*ParseDate("2026-07-01"), 14 * 60)), "2026-07-01T12:00:00Z");
     EXPECT_EQ(FormatUtcTime(FromBerlin(*ParseDate("2026-12-31"), 23 * 60 + 30)),
               "2026-12-31T22:30:00Z");
     // Midnight at the end of a day is the next day's 00:00.
