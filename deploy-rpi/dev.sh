@@ -108,6 +108,10 @@ case "$cmd" in
         build release
         shift
         log "Starting the kiosk on the sample data"
+        # Without --config, the demo configuration: a 7" panel's window in the sample's place.
+        if [[ " $* " != *" --config "* ]]; then
+            set -- --config "$repo/assets/sample/kiosk-demo.toml" "$@"
+        fi
         exec "$repo/build/release/kiosk/treffpunkt-kiosk" "$@"
         ;;
     test)
@@ -120,6 +124,9 @@ case "$cmd" in
         build asan
         log "Running the tests under AddressSanitizer + UndefinedBehaviorSanitizer"
         ctest --preset asan
+        build tsan
+        log "Running the sync engine's and the hub's tests under ThreadSanitizer"
+        ctest --preset tsan
         arm64_tests
         log "All tests passed"
         ;;

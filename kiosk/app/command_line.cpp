@@ -3,11 +3,17 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "kiosk/app/bootstrap.hpp"
+#include "kiosk/app/kiosk_config.hpp"
 #include "kiosk/app/paths.hpp"
+#include "sync/client/sync_engine.hpp"
+#include "sync/client/sync_runner.hpp"
 #include "sync/model/dataset.hpp"
 #include "sync/model/text.hpp"
 
@@ -43,6 +49,7 @@ struct Options {
     KioskLaunch launch;      // GUI options
     std::string window;      // --window WxH
     double exit_after_s{0};  // --exit-after
+    bool once{false};        // sync --once
 };
 
 // The database to use: --db, else the default one (created from the sample data on first
@@ -172,6 +179,98 @@ int Search(const Options& o) {
     return 0;
 }
 
+// Set by SIGINT/SIGTERM while `sync` runs; the sync stops cleanly.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) {
+    g_interrupted.store(true);
+}
+
+void CatchInterrupts() {
+    struct sigaction action {};
+    action.sa_handler = OnInterrupt;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+void PrintLine(const std::string& line) {
+    std::cout << line << std::endl;
+}
+
+int Sync(const Options& o) {
+    KioskConfig config;
+    if (!o.launch.config_path.empty()) {
+        auto loaded = LoadKioskConfig(o.launch.config_path);
+        if (!loaded) {
+            return Failure(loaded.error().message);
+        }
+        config = std::move(*loaded);
+    }
+    if (!config.sync.enabled()) {
+        return Failure(
+            "no hub to sync with: set hub_url in the [sync] section of the config (see "
+            "config/kiosk.example.toml) and pass it with --config FILE");
+    }
+    std::string db_path = o.db_path;
+    if (db_path.empty()) {
+        db_path = config.data_dir.empty() ? DefaultDatabasePath() : config.data_dir + "/replica.db";
+    }
+    auto replica = OpenKioskReplica(db_path, false, Now());
+    if (!replica) {
+        return Failure(replica.error().message);
+    }
+    CatchInterrupts();
+    std::cout << "Syncing " << db_path << " with " << config.sync.hub_url
+              << (o.once ? " (once)" : " (Ctrl+C stops)") << std::endl;
+    const auto started = std::chrono::steady_clock::now();
+    if (o.once) {
+        RunnerOptions options;
+        options.config = config.sync;
+        options.version = TREFFPUNKT_VERSION;
+        options.log = PrintLine;
+        options.abort = &g_interrupted;
+        SyncRunner runner(*replica, std::move(options));
+        auto report = SyncOnce(runner, 0);
+        if (!report) {
+            if (g_interrupted.load()) {
+                std::cerr << kProgram << ": interrupted; nothing half done is kept\n";
+                return 130;
+            }
+            return Failure("sync failed (" + report.error().code + "): " + report.error().message);
+        }
+        std::cout << "Sync complete: " << report->push.sent << " edit(s) pushed, "
+                  << (report->pull.not_modified
+                          ? std::string("no changes")
+                          : std::to_string(report->pull.changes) + " change(s) pulled")
+                  << (report->pull.full ? " (full sync)" : "") << std::endl;
+        return 0;
+    }
+    SyncEngineOptions options;
+    options.config = config.sync;
+    options.db_path = db_path;
+    options.version = TREFFPUNKT_VERSION;
+    options.log = PrintLine;
+    auto engine = SyncEngine::Start(std::move(options));
+    if (!engine) {
+        return Failure(engine.error().message);
+    }
+    while (!g_interrupted.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    (*engine)->Stop();
+    const SyncStatus status = (*engine)->Status();
+    std::cout << "Stopped after "
+              << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                     .count()
+              << " s; last successful sync: "
+              << (status.last_success ? FormatUtcTime(*status.last_success) : "never")
+              << (status.last_error_code.empty() ? "" : "; last error: " + status.last_error_code)
+              << std::endl;
+    return 0;
+}
+
 }  // namespace
 
 int RunKioskCommandLine(int argc, char** argv, const GuiEntry& gui) {
@@ -207,6 +306,11 @@ int RunKioskCommandLine(int argc, char** argv, const GuiEntry& gui) {
     search->add_flag("--json", o.json, "Print JSON");
     search->add_option("--limit", o.limit, "At most this many results (default 20)")
         ->check(CLI::Range(1, 10000));
+    CLI::App* sync = app.add_subcommand(
+        "sync",
+        "Sync with the hub of the config's [sync] section without the GUI: pair if needed "
+        "(prints the code to approve), push edits, pull changes; until Ctrl+C");
+    sync->add_flag("--once", o.once, "One sync (after pairing, if needed), then exit");
 
     try {
         app.parse(argc, argv);
@@ -231,6 +335,9 @@ int RunKioskCommandLine(int argc, char** argv, const GuiEntry& gui) {
         }
         if (search->parsed()) {
             return Search(o);
+        }
+        if (sync->parsed()) {
+            return Sync(o);
         }
     } catch (const std::exception& e) {
         return Failure(std::string("unexpected failure: ") + e.what());

@@ -17,6 +17,11 @@ void GlobalInitOnce() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* abort = static_cast<const std::atomic<bool>*>(user);
+    return abort->load() ? 1 : 0;  // non-zero makes curl stop with CURLE_ABORTED_BY_CALLBACK
+}
+
 std::string Lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
@@ -101,6 +106,8 @@ Error MapCurlError(CURLcode code, const Receiving& receiving, const char* detail
         case CURLE_SSL_ENGINE_NOTFOUND:
         case CURLE_USE_SSL_FAILED:
             return {"net.tls", "the secure connection to the hub failed: " + text};
+        case CURLE_ABORTED_BY_CALLBACK:
+            return {"net.aborted", "the request was stopped (the sync engine is shutting down)"};
         case CURLE_UNSUPPORTED_PROTOCOL:
             return {"net.insecure_redirect",
                     "the hub redirected to a non-HTTPS address, which is refused: " + text};
@@ -147,8 +154,13 @@ Transport::Transport(TransportConfig config)
 
 Transport::~Transport() = default;
 
+void InitTransportGlobals() {
+    GlobalInitOnce();
+}
+
 Result<HttpResponse> Transport::Send(const HttpRequest& request) {
     m_last_bytes_received = 0;
+    m_last_bytes_sent = 0;
     CURL* curl = m_handle->curl;
     if (curl == nullptr) {
         return Fail("net.other", "libcurl could not be initialised");
@@ -193,6 +205,15 @@ Result<HttpResponse> Transport::Send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &receiving);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &receiving);
+    if (m_abort != nullptr) {
+        if (m_abort->load()) {
+            return Fail("net.aborted",
+                        "the request was stopped (the sync engine is shutting down)");
+        }
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, OnProgress);
+        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(m_abort));
+    }
 
     curl_slist* headers = nullptr;
     for (const std::string& h : request.headers) {
@@ -220,6 +241,9 @@ Result<HttpResponse> Transport::Send(const HttpRequest& request) {
     curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
     curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
     m_last_bytes_received = static_cast<size_t>(body_bytes) + static_cast<size_t>(header_bytes);
+    long request_bytes = 0;
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
+    m_last_bytes_sent = static_cast<size_t>(request_bytes);
     if (code != CURLE_OK) {
         return Unexpected<Error>(MapCurlError(code, receiving, error_buffer));
     }

@@ -5,6 +5,7 @@
 // Threads: a Transport belongs to one thread (the sync thread).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -57,6 +58,7 @@ struct HttpResponse {
 //   net.too_large          the response is larger than max_response_bytes
 //   net.incomplete         the connection closed before the whole response arrived
 //   net.config             the transport is misconfigured (e.g. base_url is not https)
+//   net.aborted            stopped through the abort flag (SetAbortFlag)
 //   net.other              anything else
 class Transport {
   public:
@@ -72,12 +74,25 @@ class Transport {
 
     // Bytes received (headers and body, before decompression) by the last Send.
     size_t last_bytes_received() const { return m_last_bytes_received; }
+    // Bytes sent (request line, headers and body) by the last Send. Neither count includes
+    // TLS records or the handshake.
+    size_t last_bytes_sent() const { return m_last_bytes_sent; }
+
+    // While *flag is true, a running Send stops within about a second with "net.aborted"
+    // (the flag is read from the sending thread; another thread may set it). nullptr = none.
+    void SetAbortFlag(const std::atomic<bool>* flag) { m_abort = flag; }
 
   private:
     struct Handle;
     TransportConfig m_config;
     std::unique_ptr<Handle> m_handle;
     size_t m_last_bytes_received{0};
+    size_t m_last_bytes_sent{0};
+    const std::atomic<bool>* m_abort{nullptr};
 };
+
+// curl_global_init, once per process: call it before starting threads that use a Transport
+// (the Transport's constructor calls it too, for single-threaded programs).
+void InitTransportGlobals();
 
 }  // namespace treffpunkt

@@ -625,11 +625,61 @@ Result<ImportStats> Replica::ReplaceDataset(const Dataset& dataset, UtcTime now)
     return stats;
 }
 
+Result<ImportStats> Replica::ReplaceDatasetInTransaction(const Dataset& dataset, UtcTime now) {
+    (void)m_db->Exec(kImportCacheSizePragma);
+    auto stats = ReplaceRecords(dataset, now);
+    (void)m_db->Exec(kCacheSizePragma);
+    return stats;
+}
+
+Result<std::optional<std::int64_t>> Replica::RevisionOf(std::string_view id) {
+    auto& stmt = m_db->Cached("SELECT revision FROM records WHERE id = ?1");
+    stmt.Bind(1, id);
+    auto row = stmt.Step();
+    if (!row) {
+        return ErrorFrom(row);
+    }
+    std::optional<std::int64_t> revision;
+    if (*row) {
+        revision = stmt.Int(0);
+    }
+    stmt.Reset();
+    return revision;
+}
+
+Result<void> Replica::PurgeRemovedText() {
+    return m_db->Exec("INSERT INTO search (search) VALUES ('optimize')");
+}
+
+Result<bool> Replica::CheckpointWal() {
+    auto stmt = m_db->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!stmt) {
+        return ErrorFrom(stmt);
+    }
+    auto row = stmt->Step();
+    if (!row) {
+        return ErrorFrom(row);
+    }
+    // (busy, frames in the log, frames checkpointed): busy = 1 when a reader held it back.
+    return *row && stmt->Int(0) == 0;
+}
+
 Result<ImportStats> Replica::ReplaceAll(const Dataset& dataset, UtcTime now) {
     auto tx = Transaction::Begin(*m_db);
     if (!tx) {
         return ErrorFrom(tx);
     }
+    auto stats = ReplaceRecords(dataset, now);
+    if (!stats) {
+        return stats;
+    }
+    if (auto r = tx->Commit(); !r) {
+        return ErrorFrom(r);
+    }
+    return stats;
+}
+
+Result<ImportStats> Replica::ReplaceRecords(const Dataset& dataset, UtcTime now) {
     Writer writer(*m_db);
     if (auto r = m_db->Exec("DELETE FROM sessions; DELETE FROM record_tags; "
                             "DELETE FROM record_bodies; DELETE FROM records;");
@@ -679,9 +729,6 @@ Result<ImportStats> Replica::ReplaceAll(const Dataset& dataset, UtcTime now) {
         }
     }
     if (auto r = SetSessionWindow(*m_db, from, until); !r) {
-        return ErrorFrom(r);
-    }
-    if (auto r = tx->Commit(); !r) {
         return ErrorFrom(r);
     }
     return ImportStats{records.size(), writer.sessions()};

@@ -197,12 +197,27 @@ class Replica {
     Result<SearchResult> Search(std::string_view text, size_t limit,
                                 const std::vector<RecordKind>& kinds = {});
 
+    // --- Sync (the engine in sync/client) ---------------------------------------------------
+    // ReplaceDataset inside the caller's transaction (Transaction::Begin(db())), so that a full
+    // resync stores its cursor and re-applies the local edits in the same commit.
+    Result<ImportStats> ReplaceDatasetInTransaction(const Dataset& dataset, UtcTime now);
+    // The stored revision of record `id`; nullopt if there is no such record.
+    Result<std::optional<std::int64_t>> RevisionOf(std::string_view id);
+    // Rewrites the search index into one segment (FTS5 'optimize'), so that no word of a
+    // removed record stays in it. Call inside the transaction that removed records.
+    Result<void> PurgeRemovedText();
+    // Copies the write-ahead log into the database file and truncates it
+    // (PRAGMA wal_checkpoint(TRUNCATE)), so that removed text does not linger in the -wal file.
+    // Outside a transaction. Returns false if a reader kept it from finishing (try again later).
+    Result<bool> CheckpointWal();
+
     // The connection, for the other parts of the replica module (outbox, sync apply).
     Database& db();
 
   private:
     explicit Replica(std::unique_ptr<Database> db);
     Result<ImportStats> ReplaceAll(const Dataset& dataset, UtcTime now);
+    Result<ImportStats> ReplaceRecords(const Dataset& dataset, UtcTime now);  // caller's tx
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SearchIndex> m_search;  // keeps the typo vocabulary between searches
 };

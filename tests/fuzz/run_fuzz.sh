@@ -36,7 +36,12 @@ if command -v ninja >/dev/null; then
 fi
 cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_CXX_COMPILER="$clangxx" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$(nproc)" >/dev/null
+# Quiet when it works; the whole log when it does not.
+if ! log=$(cmake --build "$build" -j "$(nproc)" 2>&1); then
+    printf '%s\n' "$log" >&2
+    echo "run_fuzz.sh: building the fuzz target failed" >&2
+    exit 1
+fi
 
 mkdir -p "$build/corpus"
 cd "$build"

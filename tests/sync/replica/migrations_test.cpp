@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kSeedOfferId = "50000000-0000-4000-8000-0000000000aa";
 
 // SQL that stores one offer in a database at schema version N (as version N's code wrote it).
-const std::map<int, std::string> kSeeds = {
+const std::map<int, std::string> kSeedsToVersion2 = {
     {1,
      "INSERT INTO records (id, kind, revision, updated, sort_key, active, place_id, free, langs, "
      "title, subtitle) VALUES ('50000000-0000-4000-8000-0000000000aa', 'offers', 3, 1763625600, "
@@ -52,6 +52,15 @@ const std::map<int, std::string> kSeeds = {
      "'v0000000-0000-4000-8000-000000000001', 1763625600);"
      "INSERT INTO sync_state (key, value) VALUES ('cursor', 'c42');"},
 };
+
+// Version 3 adds the hub's copies of records with local edits (local_edits.hpp).
+const std::map<int, std::string> kSeeds = [] {
+    auto seeds = kSeedsToVersion2;
+    seeds[3] = seeds.at(2) +
+               "INSERT INTO hub_copies (id, kind, body) VALUES "
+               "('50000000-0000-4000-8000-0000000000aa', 'offers', '{\"id\":1}');";
+    return seeds;
+}();
 
 }  // namespace
 
@@ -93,6 +102,11 @@ TEST(Migrations, EveryEarlierVersionUpgradesWithItsData) {
             ASSERT_TRUE(outbox);
             ASSERT_EQ(outbox->size(), 1u);
             EXPECT_EQ(outbox->at(0).fields_json, "{\"url\":\"https://repair.example\"}");
+        }
+        if (version >= 3) {
+            auto stmt = replica->db().Prepare("SELECT body FROM hub_copies");
+            ASSERT_TRUE(stmt && stmt->Step().value_or(false));
+            EXPECT_EQ(stmt->Text(0), "{\"id\":1}");
         }
     }
 }
