@@ -69,7 +69,20 @@ KioskApp::KioskApp(KioskConfig config, I18n i18n, Result<Replica> replica, UtcTi
 }
 
 bool KioskApp::ClockTrusted(UtcTime now) const {
+    if (m_sync.enabled && !m_sync.clock_trusted) {
+        return false;  // the engine compared the clock with the hub's and found it wrong
+    }
     return now.time_since_epoch().count() >= BuildUnixSeconds();
+}
+
+bool KioskApp::SetSyncStatus(SyncStatus status, UtcTime now) {
+    const bool new_data = status.data_version != m_sync.data_version;
+    const bool trust_changed = status.clock_trusted != m_sync.clock_trusted;
+    m_sync = std::move(status);
+    if (new_data || trust_changed) {
+        ReloadData(now);
+    }
+    return new_data;
 }
 
 template <class T>

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "kiosk/app/app_state.hpp"
 #include "kiosk/app/i18n.hpp"
 #include "kiosk/app/kiosk_config.hpp"
+#include "sync/client/sync_status.hpp"
 #include "sync/replica/replica.hpp"
 
 namespace treffpunkt {
@@ -155,6 +157,20 @@ class KioskApp {
 
     Replica* ReplicaOrNull() { return m_replica ? &*m_replica : nullptr; }
 
+    // --- Sync ----------------------------------------------------------------------------
+    // The sync engine runs on its own thread; the GUI loop hands its status over here
+    // whenever it changed. Returns true if the engine brought new data (ReloadData follows).
+    bool SetSyncStatus(SyncStatus status, UtcTime now);
+    const SyncStatus& Sync() const { return m_sync; }
+    // How "Jetzt synchronisieren" and a volunteer's save reach the engine (set by the GUI
+    // loop; without a hub nothing happens).
+    void SetSyncRequester(std::function<void()> request) { m_request_sync = std::move(request); }
+    void RequestSync() {
+        if (m_request_sync) {
+            m_request_sync();
+        }
+    }
+
   private:
     template <class T>
     T Check(Result<T> r, T fallback);
@@ -207,6 +223,9 @@ class KioskApp {
     std::string m_network_key;
     std::optional<NetworkView> m_network;
     std::uint64_t m_data_generation{0};  // bumps on ReloadData; part of every cache key
+
+    SyncStatus m_sync;
+    std::function<void()> m_request_sync;
 };
 
 }  // namespace treffpunkt
