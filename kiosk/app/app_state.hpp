@@ -26,6 +26,7 @@ enum class Screen {
     kPlace,
     kNetworks,
     kNetwork,
+    kSyncStatus,  // "Stand", connection, edits waiting, the last error; "Jetzt synchronisieren"
 };
 
 // One entry of the navigation history: a screen and, for details, the record shown.
