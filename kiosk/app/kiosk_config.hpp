@@ -27,6 +27,10 @@ struct IdleConfig {
     int countdown_s{20};  // seconds the question waits before the reset (at least 20)
 };
 
+struct VolunteerConfig {
+    int idle_s{60};  // seconds without touch until a volunteer is logged out (warning included)
+};
+
 struct LanguageConfig {
     std::vector<std::string> offered{"de", "en", "fr", "tr",
                                      "uk", "ru", "ar"};  // language switch, in this order
@@ -60,7 +64,8 @@ struct KioskConfig {
     LanguageConfig languages;
     ThemeConfig theme;
     SpeechConfig speech;
-    SyncConfig sync;  // [sync]: the hub to sync with (sync/client/sync_config.hpp)
+    SyncConfig sync;            // [sync]: the hub to sync with (sync/client/sync_config.hpp)
+    VolunteerConfig volunteer;  // [volunteer]: the volunteers' login on the kiosk
 };
 
 // Parses TOML text. Errors ("config.syntax", "config.unknown_key", "config.bad_value") name

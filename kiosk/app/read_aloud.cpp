@@ -248,6 +248,11 @@ SpeechScript ScreenSpeech(KioskApp& app, const ScreenRef& screen, const std::vec
     switch (screen.screen) {
         case Screen::kHome:
             return {};
+        case Screen::kVolunteerLogin:
+        case Screen::kVolunteerHome:
+        case Screen::kOfferEdit:
+        case Screen::kVolunteerAnswers:
+            return {};  // the volunteers' screens are not read aloud
         case Screen::kOffers:
             return ListSpeech(app, "results.title",
                               Count(app, "results.count", app.OfferCount(now)), rows);

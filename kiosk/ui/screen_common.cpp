@@ -203,6 +203,13 @@ void DrawKiosk(ScreenContext& ctx, ImVec2 display) {
     ImGui::PushFont(ctx.fonts.body);
     const bool language_picker = ctx.state.language_picker && !ctx.state.idle_warning;
     ctx.interactive = !ctx.state.idle_warning && !language_picker;
+    // While a volunteer is logged in, every screen sits above their bar.
+    const bool volunteer_bar = ctx.state.volunteer.LoggedIn() && ctx.app.HasData();
+    if (volunteer_bar) {
+        ImGui::BeginChild("##screen", ImVec2(display.x, display.y - VolunteerBarHeight(ctx)), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                              ImGuiWindowFlags_NoNav);
+    }
     if (!ctx.app.HasData()) {
         DrawNoDataScreen(ctx);
     } else {
@@ -240,7 +247,23 @@ void DrawKiosk(ScreenContext& ctx, ImVec2 display) {
             case Screen::kNetwork:
                 DrawNetworkScreen(ctx);
                 break;
+            case Screen::kVolunteerLogin:
+                DrawVolunteerLoginScreen(ctx);
+                break;
+            case Screen::kVolunteerHome:
+                DrawVolunteerHomeScreen(ctx);
+                break;
+            case Screen::kOfferEdit:
+                DrawOfferEditScreen(ctx);
+                break;
+            case Screen::kVolunteerAnswers:
+                DrawVolunteerAnswersScreen(ctx);
+                break;
         }
+    }
+    if (volunteer_bar) {
+        ImGui::EndChild();
+        DrawVolunteerBar(ctx, display);
     }
     if (!ctx.app.LastError().empty()) {
         // A failed query: say so in words at the bottom instead of silently showing nothing.

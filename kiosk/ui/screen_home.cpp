@@ -175,6 +175,7 @@ void DrawHomeScreen(ScreenContext& ctx) {
                 {{"date", DateNumericText(BerlinDate(*home.data_as_of), ctx.state.language)}}),
             nullptr, ctx.theme.text_muted);
     }
+    VolunteerEntryButton(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     EndScrollArea(ctx, Screen::kHome);
