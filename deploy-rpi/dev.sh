@@ -4,6 +4,8 @@
 #   deploy-rpi/dev.sh run    install missing packages, build (release), start the kiosk on the
 #                            built-in sample data
 #   deploy-rpi/dev.sh test   install missing packages, build (dev + sanitizers), run every test
+#   deploy-rpi/dev.sh demo   install, build (release), start a hub and two kiosks syncing with it
+#                            (deploy-rpi/demo.sh)
 #   deploy-rpi/dev.sh deps   only install missing packages
 #   deploy-rpi/dev.sh packages  install missing packages (arm64 too), build the Debian packages
 #                            for amd64 and arm64 into build/packages (deploy-rpi/build-packages.sh)
@@ -114,6 +116,12 @@ case "$cmd" in
         fi
         exec "$repo/build/release/kiosk/treffpunkt-kiosk" "$@"
         ;;
+    demo)
+        install_deps
+        build release
+        shift
+        exec "$here/demo.sh" "$@"
+        ;;
     test)
         install_deps
         cd "$repo"
@@ -136,7 +144,7 @@ case "$cmd" in
         "$here/build-packages.sh"
         ;;
     *)
-        sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

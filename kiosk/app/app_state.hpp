@@ -31,6 +31,7 @@ enum class Screen {
     kVolunteerHome,     // what a logged-in volunteer can do
     kOfferEdit,         // the offer form (id = the offer; a new one when creating)
     kVolunteerAnswers,  // conflicts and rejections from the hub
+    kSyncStatus,  // "Stand", connection, edits waiting, the last error; "Jetzt synchronisieren"
 };
 
 // One entry of the navigation history: a screen and, for details, the record shown.

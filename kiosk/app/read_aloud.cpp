@@ -247,6 +247,7 @@ SpeechScript ScreenSpeech(KioskApp& app, const ScreenRef& screen, const std::vec
                           UtcTime now) {
     switch (screen.screen) {
         case Screen::kHome:
+        case Screen::kSyncStatus:
             return {};
         case Screen::kVolunteerLogin:
         case Screen::kVolunteerHome:

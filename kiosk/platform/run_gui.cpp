@@ -20,6 +20,7 @@
 #include "kiosk/platform/process_stats.hpp"
 #include "kiosk/platform/script_runner.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
+#include "sync/client/sync_engine.hpp"
 #include "sync/model/dataset.hpp"
 
 namespace treffpunkt {
@@ -29,6 +30,7 @@ namespace {
 // Set while a GUI runs; WakeKioskGui may be called from any thread.
 std::atomic<bool> g_gui_running{false};
 std::atomic<bool> g_data_changed{false};
+std::atomic<bool> g_sync_changed{false};  // the sync engine's status changed
 std::string g_glfw_error;  // last GLFW error text (GLFW reports on the calling thread)
 
 std::int64_t SteadyMs() {
@@ -120,6 +122,47 @@ int Failure(const std::string& message, int code = 1) {
     return code;
 }
 
+// The sync engine, when the config names a hub: its own thread and database connection. Its
+// status reaches the UI thread through g_sync_changed and an empty GLFW event. A failure to
+// start is shown as the status (and logged); the kiosk works on with the data it has.
+std::unique_ptr<SyncEngine> StartSync(const KioskConfig& config, const std::string& db_path,
+                                      KioskApp& app, UtcTime now) {
+    if (!config.sync.enabled()) {
+        return nullptr;
+    }
+    SyncEngineOptions options;
+    options.config = config.sync;
+    options.db_path = db_path;
+    options.log = [](const std::string& line) {
+        // An unchanged poll, once a minute, would fill the journal.
+        if (line.find("(nothing changed)") == std::string::npos &&
+            line.find("pull: no changes") == std::string::npos) {
+            std::fprintf(stderr, "treffpunkt-kiosk: %s\n", line.c_str());
+        }
+    };
+    auto started = SyncEngine::Start(std::move(options));
+    if (!started) {
+        std::fprintf(stderr, "treffpunkt-kiosk: the sync cannot start: %s\n",
+                     started.error().message.c_str());
+        SyncStatus failed;
+        failed.enabled = true;
+        failed.clock_trusted = true;  // only the build-time check applies then
+        failed.last_error_code = started.error().code;
+        failed.last_error_message = started.error().message;
+        failed.last_error_at = now;
+        app.SetSyncStatus(std::move(failed), now);
+        return nullptr;
+    }
+    std::unique_ptr<SyncEngine> engine = std::move(*started);
+    engine->SetWakeCallback([] {
+        g_sync_changed = true;
+        WakeKioskGui(false);
+    });
+    app.SetSyncRequester([e = engine.get()] { e->RequestSyncNow(); });
+    app.SetSyncStatus(engine->Status(), now);
+    return engine;
+}
+
 std::optional<std::pair<int, int>> ParseWindowSize(const std::string& text) {
     int w = 0;
     int h = 0;
@@ -188,12 +231,15 @@ int RunKioskGui(const KioskLaunch& launch) {
         db_path = DefaultDatabasePath();
     }
     const UtcTime start_wall = WallNow();
-    KioskApp app(config, std::move(*i18n),
-                 OpenKioskReplica(db_path, !launch.db_path_from_command_line, start_wall),
-                 start_wall);
+    KioskApp app(
+        config, std::move(*i18n),
+        OpenKioskReplica(db_path, !launch.db_path_from_command_line && !config.sync.enabled(),
+                         start_wall),
+        start_wall);
     if (!app.HasData() && !app.StatusDetail().empty()) {
         std::fprintf(stderr, "treffpunkt-kiosk: no data to show: %s\n", app.StatusDetail().c_str());
     }
+    std::unique_ptr<SyncEngine> sync = StartSync(config, db_path, app, start_wall);
 
     // --- Window ---------------------------------------------------------------------------
     glfwSetErrorCallback(OnGlfwError);
@@ -331,6 +377,9 @@ int RunKioskGui(const KioskLaunch& launch) {
         if (g_data_changed.exchange(false)) {
             ui.OnDataChanged(WallNow());
         }
+        if (sync && g_sync_changed.exchange(false)) {
+            ui.OnSyncStatus(sync->Status(), WallNow());
+        }
         if (!ui.NeedsFrame(now) && !screenshot) {
             continue;
         }
@@ -368,6 +417,8 @@ int RunKioskGui(const KioskLaunch& launch) {
         }
         ui.FrameRendered(now);
     }
+    app.SetSyncRequester({});
+    sync.reset();  // stops the thread: no wake-up after this
     g_gui_running = false;
     ui.SetSpeech(nullptr);
     speech.reset();

@@ -99,6 +99,17 @@ Result<std::vector<ScriptCommand>> ParseScript(const std::string& text, const st
             }
             c.kind = ScriptCommand::Kind::kExpect;
             c.text = args;
+        } else if (cmd == "await") {
+            // await MS TEXT: like expect, but waits up to MS (for what the sync brings).
+            const size_t gap = args.find(' ');
+            if (gap == std::string::npos || !ParseNumbers(args.substr(0, gap), nums) ||
+                nums.size() != 1 || nums[0] < 0 ||
+                args.find_first_not_of(' ', gap) == std::string::npos) {
+                return Fail("script.syntax", where + "await needs milliseconds and text");
+            }
+            c.kind = ScriptCommand::Kind::kExpect;
+            c.ms = static_cast<int>(nums[0]);
+            c.text = args.substr(args.find_first_not_of(' ', gap));
         } else if (cmd == "screenshot") {
             if (args.empty()) {
                 return Fail("script.syntax", where + "screenshot needs a file name");
@@ -110,7 +121,7 @@ Result<std::vector<ScriptCommand>> ParseScript(const std::string& text, const st
         } else {
             return Fail("script.syntax",
                         where + "unknown command '" + cmd +
-                            "' (known: tap, drag, type, wait, expect, screenshot, quit)");
+                            "' (known: tap, drag, type, wait, expect, await, screenshot, quit)");
         }
         out.push_back(std::move(c));
     }
@@ -186,7 +197,7 @@ ScriptRunner::Step ScriptRunner::Advance(std::int64_t now_ms, KioskUi& ui) {
         m_started_ms.reset();
     };
     auto retry_or_fail = [&](const std::string& message) -> Step {
-        if (now_ms - *m_started_ms > kRetryMs) {
+        if (now_ms - *m_started_ms > std::max<std::int64_t>(kRetryMs, c.ms)) {
             return Fail(message);
         }
         Step s;

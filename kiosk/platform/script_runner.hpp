@@ -1,6 +1,7 @@
 // `--script FILE`: drives the real app like a finger would. One command per line:
 //   tap LABEL | tap X Y | drag X1 Y1 X2 Y2 MS | type TEXT | wait MS | expect TEXT |
-//   screenshot FILE.png | quit          (blank lines and lines starting with # are skipped)
+//   await MS TEXT | screenshot FILE.png | quit   (blank lines and lines starting with # are
+//   skipped). expect waits up to 3 s for its text, await up to MS.
 // Each command waits until the UI has settled after the previous one. Coordinates are
 // logical pixels (as the app lays out, after rotation).
 #pragma once

@@ -86,6 +86,11 @@ void KioskUi::OnDataChanged(UtcTime now) {
     m_pacer.OnInput();
 }
 
+void KioskUi::OnSyncStatus(SyncStatus status, UtcTime now) {
+    m_app.SetSyncStatus(std::move(status), now);
+    m_pacer.OnInput();
+}
+
 bool KioskUi::NeedsFrame(std::int64_t now_ms) const {
     // Reading aloud ended (the speech thread woke the loop): "Stopp" turns into "Vorlesen";
     // or the engine could not start: the button goes.

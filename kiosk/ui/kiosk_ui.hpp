@@ -47,6 +47,9 @@ class KioskUi {
     void PushBackspace();
     // New data arrived (the sync thread woke the loop): re-read it and draw.
     void OnDataChanged(UtcTime now);
+    // The sync engine's status changed (the loop copies it over on the UI thread): draw it, and
+    // re-read the data if the engine brought new data.
+    void OnSyncStatus(SyncStatus status, UtcTime now);
 
     bool NeedsFrame(std::int64_t now_ms) const;
     // How long the loop may sleep; nullopt = until the next event.

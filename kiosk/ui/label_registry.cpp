@@ -54,6 +54,13 @@ std::optional<LabelEntry> LabelRegistry::FindTappable(std::string_view label) co
             return e;
         }
     }
+    // Labels that change with the data or the time ("Stand: heute, 16:30 · online"): the
+    // first one that starts with the text.
+    for (const LabelEntry& e : m_done) {
+        if (e.tappable && !label.empty() && e.label.starts_with(label)) {
+            return e;
+        }
+    }
     return std::nullopt;
 }
 

@@ -43,7 +43,7 @@ class LabelRegistry {
     void AddScrollArea(int key, Rect rect);
 
     // The first tappable entry of the last frame whose label equals `label` (then, failing
-    // that, ignoring case), else nullopt.
+    // that, ignoring case; then one that starts with it), else nullopt.
     std::optional<LabelEntry> FindTappable(std::string_view label) const;
     // True if any text of the last frame contains `text`.
     bool ContainsText(std::string_view text) const;

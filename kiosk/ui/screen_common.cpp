@@ -259,6 +259,9 @@ void DrawKiosk(ScreenContext& ctx, ImVec2 display) {
             case Screen::kVolunteerAnswers:
                 DrawVolunteerAnswersScreen(ctx);
                 break;
+            case Screen::kSyncStatus:
+                DrawSyncScreen(ctx);
+                break;
         }
     }
     if (volunteer_bar) {
@@ -472,6 +475,12 @@ void DrawNoDataScreen(ScreenContext& ctx) {
               ctx.theme.text_muted);
     if (!ctx.app.StatusDetail().empty()) {
         Paragraph(ctx, ctx.app.StatusDetail(), nullptr, ctx.theme.text_muted);
+    }
+    // A new kiosk: the pairing code, large, until the hub approves it and the data comes.
+    PairingBlock(ctx);
+    const SyncStatus& sync = ctx.app.Sync();
+    if (sync.enabled && sync.paired && !sync.last_error_code.empty()) {
+        Paragraph(ctx, SyncErrorText(ctx, sync.last_error_code), nullptr, ctx.theme.text_muted);
     }
     Gap(1.0f);
     bool first = true;

@@ -67,10 +67,12 @@ void DrawHomeScreen(ScreenContext& ctx) {
     const int rows = row_w > one_row ? 2 : 1;
     const float bar_h =
         bar_h_guess + static_cast<float>(rows - 1) * (ButtonHeight(ctx) + 0.4f * ctx.em);
+    // "Stand: …" and the connection, always in view above the settings bar.
+    const float strip_h = SyncStripHeight(ctx);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     BeginScrollArea(ctx, Screen::kHome,
-                    ImVec2(avail.x, avail.y - bar_h - ImGui::GetStyle().ItemSpacing.y));
+                    ImVec2(avail.x, avail.y - bar_h - strip_h - ImGui::GetStyle().ItemSpacing.y));
     const float pad = 0.6f * ctx.em;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     ImGui::BeginGroup();
@@ -167,18 +169,16 @@ void DrawHomeScreen(ScreenContext& ctx) {
     }
 
     Gap(0.6f);
-    if (home.data_as_of) {
-        Paragraph(
-            ctx,
-            ctx.app.Format(
-                "home.data_as_of",
-                {{"date", DateNumericText(BerlinDate(*home.data_as_of), ctx.state.language)}}),
-            nullptr, ctx.theme.text_muted);
-    }
     VolunteerEntryButton(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     EndScrollArea(ctx, Screen::kHome);
+    if (strip_h > 0.0f) {
+        DrawSyncStrip(ctx,
+                      ImVec2(ImGui::GetWindowPos().x,
+                             ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - bar_h - strip_h),
+                      ImGui::GetWindowWidth());
+    }
     DrawSettingsBar(ctx, bar_h);
 }
 

@@ -37,6 +37,16 @@ void ResetToHomeKeepingLanguage(ScreenContext& ctx);
 // Returns true when a tap changed the data or the screen: the caller's view of the offer is
 // stale then and the screen must stop drawing this frame.
 bool OfferVolunteerBlock(ScreenContext& ctx, const Offer& offer);
+void DrawSyncScreen(ScreenContext& ctx);
+// The strip above home's settings bar: "Stand: heute, 16:30 · online · 2 Änderungen warten"
+// (or the data's date without a hub, or the pairing code); a tap opens DrawSyncScreen.
+// Height 0 when there is nothing to say.
+float SyncStripHeight(const ScreenContext& ctx);
+void DrawSyncStrip(ScreenContext& ctx, ImVec2 top_left, float width);
+// "Gerät koppeln" with the pairing code, while the kiosk waits for approval; nothing otherwise.
+void PairingBlock(ScreenContext& ctx);
+// A sync error code ("net.timeout", "auth.revoked", …) in plain words: what happened, what to do.
+std::string SyncErrorText(const ScreenContext& ctx, const std::string& code);
 // "Noch keine Daten – bitte später wieder vorbeischauen", with the kiosk's status.
 void DrawNoDataScreen(ScreenContext& ctx);
 // "Sind Sie noch da?" over the current screen, with the countdown and a large button.

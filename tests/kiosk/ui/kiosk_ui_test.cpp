@@ -411,5 +411,59 @@ TEST(KioskUi, EveryScreenFitsInEveryLanguageAndTextSize) {
     }
 }
 
+// The sync engine's status as residents and caretakers see it: the strip on home, the details
+// screen with the error in plain words, "Jetzt synchronisieren", and the pairing code.
+TEST(KioskUi, ShowsTheSyncStatusAndSyncsOnRequest) {
+    HeadlessKiosk k;
+    ASSERT_TRUE(k.init) << k.init.error().message;
+    // Without a hub: the data's date, always in view (not below the fold).
+    EXPECT_TRUE(k.OnScreen("Stand: "));
+
+    int requests = 0;
+    k.App().SetSyncRequester([&] { ++requests; });
+    SyncStatus s;
+    s.enabled = true;
+    s.paired = true;
+    s.online = true;
+    s.clock_trusted = true;
+    s.last_success = k.wall;
+    k.Ui().OnSyncStatus(s, k.wall);
+    EXPECT_TRUE(k.OnScreen("Stand: heute, "));
+    EXPECT_TRUE(k.OnScreen(" · online"));
+
+    // The hub is gone, two edits wait: said in words, and the details name the problem.
+    s.online = false;
+    s.edits_waiting = 2;
+    s.last_error_code = "net.timeout";
+    s.last_error_message = "the hub did not answer within 120 s";
+    s.last_error_at = k.wall;
+    k.Ui().OnSyncStatus(s, k.wall);
+    EXPECT_TRUE(k.OnScreen(" · offline · 2 Änderungen warten"));
+    ASSERT_TRUE(k.Tap("Stand: heute, "));
+    EXPECT_EQ(k.State().Current().screen, Screen::kSyncStatus);
+    EXPECT_TRUE(k.OnScreen("Der Server war nicht erreichbar. Das Gerät versucht es von selbst"));
+    EXPECT_TRUE(k.OnScreen("net.timeout: the hub did not answer within 120 s"));
+    ASSERT_TRUE(k.Tap("Jetzt synchronisieren"));
+    EXPECT_EQ(requests, 1);
+
+    // A revoked kiosk is told what to do; an unpaired one shows its code.
+    s.last_error_code = "auth.revoked";
+    k.Ui().OnSyncStatus(s, k.wall);
+    EXPECT_TRUE(k.OnScreen("Bitte das Gerät neu koppeln lassen."));
+    s.paired = false;
+    s.pairing_code = "K7M4QP";
+    s.last_error_code.clear();
+    k.Ui().OnSyncStatus(s, k.wall);
+    EXPECT_TRUE(k.OnScreen("K7M 4QP"));
+    ASSERT_TRUE(k.Tap("Start"));
+    EXPECT_TRUE(k.OnScreen("Gerät noch nicht gekoppelt – Code K7M 4QP"));
+
+    // An untrusted clock: nothing is hidden by date, and home says why "Heute hier" is empty.
+    s.paired = true;
+    s.clock_trusted = false;
+    k.Ui().OnSyncStatus(s, k.wall);
+    EXPECT_FALSE(k.App().ClockTrusted(k.wall));
+}
+
 }  // namespace
 }  // namespace treffpunkt::testing
