@@ -270,6 +270,65 @@ void DrawScheduleEditor(ScreenContext& ctx) {
     }
 }
 
+std::string SaveBarMessage(const ScreenContext& ctx) {
+    const VolunteerMessage& m = ctx.state.volunteer.message;
+    if (m.key.empty()) {
+        return {};
+    }
+    const std::string text = VolunteerText(ctx, m.key, m.detail);
+    return m.error ? "! " + text : text;
+}
+
+float SaveBarButtonsWidth(const ScreenContext& ctx) {
+    return ButtonWidth(ctx, ctx.app.Tr("volunteer.save")) +
+           ButtonWidth(ctx, ctx.app.Tr("volunteer.cancel")) + 1.4f * ctx.em;
+}
+
+float SaveBarHeight(const ScreenContext& ctx, float width) {
+    const std::string message = SaveBarMessage(ctx);
+    float h = ButtonHeight(ctx);
+    if (!message.empty()) {
+        const float room = std::max(4.0f * ctx.em, width - SaveBarButtonsWidth(ctx) - ctx.em);
+        h = std::max(h, LayoutText(ctx, ctx.fonts.bold, message, room, 3).height_px);
+    }
+    return h + 0.5f * ctx.em;
+}
+
+void DrawSaveBar(ScreenContext& ctx, float bar_h) {
+    VolunteerState& v = ctx.state.volunteer;
+    const ImVec2 a(ImGui::GetWindowPos().x,
+                   ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - bar_h);
+    const float w = ImGui::GetWindowWidth();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + bar_h), Col(ctx.theme.surface));
+    dl->AddLine(a, ImVec2(a.x + w, a.y), Col(ctx.theme.border), 1.0f);
+    const float pad = 0.25f * ctx.em;
+    const std::string save = ctx.app.Tr("volunteer.save");
+    const std::string cancel = ctx.app.Tr("volunteer.cancel");
+    ImGui::SetCursorScreenPos(ImVec2(a.x + 0.6f * ctx.em, a.y + pad));
+    if (TouchButton(ctx, "save", save, 0.0f, ButtonKind::kPrimary) &&
+        ctx.volunteer->SaveForm(ctx.now)) {
+        return;  // saved: the data was re-read, the form is closed
+    }
+    ImGui::SameLine(0.0f, 0.4f * ctx.em);
+    if (TouchButton(ctx, "cancel", cancel)) {
+        v.form = OfferForm{};
+        v.message = {};
+        GoBack(ctx.state);
+        return;
+    }
+    const std::string message = SaveBarMessage(ctx);
+    if (!message.empty()) {
+        const float x = a.x + SaveBarButtonsWidth(ctx);
+        const float room = std::max(4.0f * ctx.em, a.x + w - x - 0.6f * ctx.em);
+        const TextBlock& tb = LayoutText(ctx, ctx.fonts.bold, message, room, 3);
+        const ImVec2 p(x, a.y + (bar_h - tb.height_px) * 0.5f);
+        DrawText(ctx, dl, ctx.fonts.bold, tb, p, room, ctx.theme.text);
+        ctx.registry.Add(message, Rect{p.x, p.y, p.x + room, p.y + tb.height_px},
+                         Rect{p.x, p.y, p.x + room, p.y + tb.height_px}, false);
+    }
+}
+
 }  // namespace
 
 void DrawOfferEditScreen(ScreenContext& ctx) {
@@ -290,14 +349,22 @@ void DrawOfferEditScreen(ScreenContext& ctx) {
         DrawTyping(ctx);
         return;
     }
-    BeginDetail(ctx, Screen::kOfferEdit);
-    VolunteerMessageLine(ctx);
+    // The form scrolls; "Speichern" and "Abbrechen" stay in a bar below it, with what the
+    // last save said.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float bar_h = SaveBarHeight(ctx, avail.x);
+    BeginScrollArea(ctx, Screen::kOfferEdit, ImVec2(avail.x, avail.y - bar_h));
+    const float pad = 0.8f * ctx.em;
+    ImGui::SetCursorPos(ImVec2(pad, 0.5f * ctx.em));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(std::min(avail.x - 1.2f * pad, pad + 42.0f * ctx.em));
+    // The title, then the dates (what changes most often), then the rest.
     FormTextField(ctx, "title.de", FieldLabel(ctx, "title", "de"), KeyboardMode::kText, 2);
+    DrawScheduleEditor(ctx);
+    Heading(ctx, ctx.app.Tr("detail.about"));
     FormTextField(ctx, "summary.de", FieldLabel(ctx, "summary", "de"), KeyboardMode::kText, 3);
     FormTextField(ctx, "description.de", FieldLabel(ctx, "description", "de"), KeyboardMode::kText,
                   4);
-
-    DrawScheduleEditor(ctx);
 
     Heading(ctx, ctx.app.Tr("detail.topics"));
     const auto& topics = ctx.app.Terms(kVocabFieldOfAction);
@@ -369,23 +436,8 @@ void DrawOfferEditScreen(ScreenContext& ctx) {
     FormTextField(ctx, "description." + tl, FieldLabel(ctx, "description", tl), KeyboardMode::kText,
                   3);
 
-    Gap(0.6f);
-    VolunteerMessageLine(ctx);
-    const std::string save = ctx.app.Tr("volunteer.save");
-    const std::string cancel = ctx.app.Tr("volunteer.cancel");
-    FlowNext(ctx, ButtonWidth(ctx, save), true);
-    if (TouchButton(ctx, "save", save, 0.0f, ButtonKind::kPrimary) &&
-        ctx.volunteer->SaveForm(ctx.now)) {
-        EndDetail(ctx, Screen::kOfferEdit);  // saved: the data was re-read, the form is closed
-        return;
-    }
-    FlowNext(ctx, ButtonWidth(ctx, cancel), false);
-    if (TouchButton(ctx, "cancel", cancel)) {
-        form = OfferForm{};
-        v.message = {};
-        GoBack(ctx.state);
-    }
     EndDetail(ctx, Screen::kOfferEdit);
+    DrawSaveBar(ctx, bar_h);
 }
 
 }  // namespace treffpunkt

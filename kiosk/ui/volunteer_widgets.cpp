@@ -139,6 +139,20 @@ void DateField(ScreenContext& ctx, const char* id, const std::string& label,
     }
     RegisterLastItem(ctx, ctx.app.Tr("volunteer.date.next_month"), true);
     const float left = ImGui::GetCursorScreenPos().x;
+    // Weekday names over the columns.
+    {
+        const float y_head = ImGui::GetCursorScreenPos().y;
+        const float head_h = LineHeight(ctx.fonts.bold);
+        for (int col = 0; col < 7; ++col) {
+            const std::string name =
+                ctx.app.Tr(std::string(kWeekdayShortKey) + std::to_string(col));
+            const TextBlock& hb = LayoutText(ctx, ctx.fonts.bold, name, cell, 1);
+            DrawText(ctx, ImGui::GetWindowDrawList(), ctx.fonts.bold, hb,
+                     ImVec2(left + static_cast<float>(col) * (cell + gap), y_head), cell,
+                     ctx.theme.text_muted, TextAlign::kCenter);
+        }
+        ImGui::Dummy(ImVec2(7.0f * (cell + gap), head_h));
+    }
     const int first_col = IsoWeekdayIndex(month);
     const unsigned last_day = static_cast<unsigned>(
         year_month_day_last{month.year(), month_day_last{month.month()}}.day());
@@ -169,7 +183,7 @@ void TimeStepper(ScreenContext& ctx, const char* id, const std::string& label, i
     const struct {
         const char* text;
         int delta;
-    } steps[] = {{"−1:00", -60}, {"−0:15", -15}, {"+0:15", 15}, {"+1:00", 60}};
+    } steps[] = {{"-1:00", -60}, {"-0:15", -15}, {"+0:15", 15}, {"+1:00", 60}};
     bool first = true;
     for (const auto& s : steps) {
         const std::string key = std::string(id) + s.text;

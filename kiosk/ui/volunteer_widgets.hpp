@@ -13,6 +13,7 @@ namespace treffpunkt {
 // Keys that end in a number or a field name ("volunteer.month.12", "volunteer.field.title").
 inline constexpr std::string_view kMonthKey = "volunteer.month.";
 inline constexpr std::string_view kWeekdayKey = "volunteer.weekday.";  // 0 = Monday
+inline constexpr std::string_view kWeekdayShortKey = "volunteer.weekday_short.";
 inline constexpr std::string_view kFieldKey = "volunteer.field.";
 
 // The text of a volunteer message or field problem in the UI language.
