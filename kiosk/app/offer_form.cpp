@@ -15,13 +15,13 @@ std::string Trimmed(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
-void PutText(OfferForm& form, std::string_view field, const LocalizedText& text) {
+void PutText(EditForm& form, std::string_view field, const LocalizedText& text) {
     for (const auto& [lang, value] : text.by_lang) {
         form.texts[std::string(field) + "." + lang] = value;
     }
 }
 
-LocalizedText GetText(const OfferForm& form, std::string_view field) {
+LocalizedText GetText(const EditForm& form, std::string_view field) {
     LocalizedText out;
     const std::string prefix = std::string(field) + ".";
     for (const auto& [key, value] : form.texts) {
@@ -41,8 +41,8 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-OfferForm FormFromOffer(const Offer& offer) {
-    OfferForm form;
+EditForm FormFromOffer(const Offer& offer) {
+    EditForm form;
     form.record_id = offer.meta.id;
     PutText(form, "title", offer.title);
     PutText(form, "summary", offer.summary);
@@ -65,7 +65,7 @@ OfferForm FormFromOffer(const Offer& offer) {
     return form;
 }
 
-Offer OfferFromForm(const OfferForm& form, const Offer& base, Date today) {
+Offer OfferFromForm(const EditForm& form, const Offer& base, Date today) {
     Offer offer = base;
     offer.title = GetText(form, "title");
     offer.summary = GetText(form, "summary");
@@ -91,7 +91,84 @@ Offer OfferFromForm(const OfferForm& form, const Offer& base, Date today) {
     return offer;
 }
 
-std::vector<FieldProblem> ScheduleProblems(const OfferForm& form) {
+namespace {
+
+std::string Plain(const EditForm& form, const std::string& key) {
+    const auto it = form.texts.find(key);
+    return it == form.texts.end() ? std::string() : Trimmed(it->second);
+}
+
+}  // namespace
+
+EditForm FormFromContact(const Contact& contact) {
+    EditForm form;
+    form.kind = "contacts";
+    form.record_id = contact.meta.id;
+    form.texts["name"] = contact.name;
+    PutText(form, "role", contact.role);
+    form.texts["phone"] = contact.phone;
+    form.texts["email"] = contact.email;
+    form.texts["url"] = contact.url;
+    PutText(form, "hours", contact.hours);
+    form.languages = contact.languages;
+    form.place_id = contact.place_id;
+    form.organization_id = contact.organization_id;
+    return form;
+}
+
+Contact ContactFromForm(const EditForm& form, const Contact& base) {
+    Contact c = base;
+    c.name = Plain(form, "name");
+    c.role = GetText(form, "role");
+    c.phone = Plain(form, "phone");
+    c.email = Plain(form, "email");
+    c.url = Plain(form, "url");
+    c.hours = GetText(form, "hours");
+    c.languages = form.languages;
+    return c;
+}
+
+EditForm FormFromHelper(const Helper& helper) {
+    EditForm form;
+    form.kind = "helpers";
+    form.record_id = helper.meta.id;
+    form.texts["first_name"] = helper.first_name;
+    PutText(form, "availability", helper.availability);
+    PutText(form, "about", helper.about);
+    form.kinds_of_help = helper.kinds_of_help;
+    form.languages = helper.languages;
+    form.districts = helper.districts;
+    form.place_id = helper.place_id;
+    form.coordinator_contact_id = helper.coordinator_contact_id;
+    if (helper.public_contact) {
+        form.public_consent = true;
+        form.consent_date = helper.public_contact->consent_date;
+        form.texts["public_phone"] = helper.public_contact->phone;
+        form.texts["public_email"] = helper.public_contact->email;
+    }
+    return form;
+}
+
+Helper HelperFromForm(const EditForm& form, const Helper& base, Date today) {
+    Helper h = base;
+    h.first_name = Plain(form, "first_name");
+    h.availability = GetText(form, "availability");
+    h.about = GetText(form, "about");
+    h.kinds_of_help = form.kinds_of_help;
+    h.languages = form.languages;
+    h.districts = form.districts;
+    h.coordinator_contact_id = form.coordinator_contact_id;
+    const std::string phone = Plain(form, "public_phone");
+    const std::string email = Plain(form, "public_email");
+    if (form.public_consent && (!phone.empty() || !email.empty())) {
+        h.public_contact = PublicContact{phone, email, form.consent_date.value_or(today)};
+    } else {
+        h.public_contact.reset();  // without recorded consent nothing is published
+    }
+    return h;
+}
+
+std::vector<FieldProblem> ScheduleProblems(const EditForm& form) {
     std::vector<FieldProblem> out;
     if (!form.has_schedule || form.keep_schedule) {
         return out;
@@ -117,11 +194,16 @@ std::vector<FieldProblem> FieldProblems(const std::vector<Problem>& problems) {
     for (const Problem& p : problems) {
         FieldProblem f;
         f.field = FormFieldOfPath(p.path);
-        // A text's problem belongs to the field of its language ("title.en").
-        if (std::find(std::begin(kOfferTextFields), std::end(kOfferTextFields), f.field) !=
-                std::end(kOfferTextFields) &&
+        // A text's problem belongs to the field of its language ("title.en"); a helper's
+        // public phone and e-mail have fields of their own.
+        if (std::find(std::begin(kLocalizedFields), std::end(kLocalizedFields), f.field) !=
+                std::end(kLocalizedFields) &&
             p.path.size() == f.field.size() + 3 && p.path[f.field.size()] == '.') {
             f.field = p.path;
+        } else if (p.path == "public_contact.phone" || p.path == "public_contact") {
+            f.field = "public_phone";
+        } else if (p.path == "public_contact.email") {
+            f.field = "public_email";
         }
         const std::string& m = p.message;
         if (StartsWith(m, "is required")) {
@@ -136,9 +218,13 @@ std::vector<FieldProblem> FieldProblems(const std::vector<Problem>& problems) {
             f.key = "volunteer.problem.pick_one";
         } else if (f.field == "url") {
             f.key = "volunteer.problem.bad_web";
-        } else if (f.field == "email") {
+        } else if (StartsWith(m, "a contact needs")) {
+            f.key = "volunteer.problem.contact_way";
+        } else if (m.find("first name only") != std::string::npos) {
+            f.key = "volunteer.problem.first_name_only";
+        } else if (p.path.find("email") != std::string::npos) {
             f.key = "volunteer.problem.bad_email";
-        } else if (f.field == "phone") {
+        } else if (p.path.find("phone") != std::string::npos) {
             f.key = "volunteer.problem.bad_phone";
         } else if (f.field == "schedule" && m.find("end") != std::string::npos) {
             f.key = "volunteer.schedule.end_before_start";

@@ -1,6 +1,8 @@
 #include "kiosk/app/volunteer_session.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -272,10 +274,12 @@ std::optional<AnyRecord> VolunteerSession::Load(std::string_view id) {
     return **record;
 }
 
-bool VolunteerSession::BeginEdit(const std::string& offer_id, UtcTime now) {
+bool VolunteerSession::BeginEdit(const std::string& record_id, UtcTime now) {
     (void)now;
-    const auto record = Load(offer_id);
-    if (!record || !std::holds_alternative<Offer>(*record)) {
+    const auto record = Load(record_id);
+    if (!record ||
+        !(std::holds_alternative<Offer>(*record) || std::holds_alternative<Contact>(*record) ||
+          std::holds_alternative<Helper>(*record))) {
         Say("volunteer.error.not_found", {}, true);
         return false;
     }
@@ -284,33 +288,47 @@ bool VolunteerSession::BeginEdit(const std::string& offer_id, UtcTime now) {
         return false;
     }
     AppState& state = m_app.State();
-    state.volunteer.form = FormFromOffer(std::get<Offer>(*record));
+    if (const auto* offer = std::get_if<Offer>(&*record)) {
+        state.volunteer.form = FormFromOffer(*offer);
+    } else if (const auto* contact = std::get_if<Contact>(&*record)) {
+        state.volunteer.form = FormFromContact(*contact);
+    } else {
+        state.volunteer.form = FormFromHelper(std::get<Helper>(*record));
+    }
     state.volunteer.message = {};
-    Navigate(state, ScreenRef{Screen::kOfferEdit, offer_id});
+    Navigate(state, ScreenRef{Screen::kOfferEdit, record_id});
     return true;
 }
 
-bool VolunteerSession::BeginCreate(UtcTime now) {
+bool VolunteerSession::BeginCreate(UtcTime now, std::string_view kind) {
     const protocol::VolunteerAccount* account = Account();
     if (account == nullptr || account->places.empty()) {
         Say("volunteer.error.no_place", {}, true);
         return false;
     }
     const std::string& kiosk_place = m_app.Config().place_id;
-    OfferForm form;
+    EditForm form;
+    form.kind = std::string(kind);
     form.creating = true;
     form.record_id = NewUuid();
     form.place_id = std::find(account->places.begin(), account->places.end(), kiosk_place) !=
                             account->places.end()
                         ? kiosk_place
                         : account->places.front();
-    if (account->role == protocol::VolunteerRole::kVolunteer && !account->organizations.empty()) {
+    if (account->role == protocol::VolunteerRole::kVolunteer && !account->organizations.empty() &&
+        kind != "helpers") {
         form.organization_id = account->organizations.front();
     }
     form.languages = {"de"};
     const Date today = BerlinDate(now);
     form.schedule.weekdays = {IsoWeekdayIndex(today)};
     form.schedule.start_date = today;
+    if (kind == "helpers") {
+        if (const Place* place = m_app.FindPlace(form.place_id)) {
+            form.districts = {place->district};
+            form.coordinator_contact_id = place->contact_id;  // the place's own contact
+        }
+    }
     AppState& state = m_app.State();
     state.volunteer.form = std::move(form);
     state.volunteer.message = {};
@@ -362,34 +380,67 @@ void VolunteerSession::Saved(UtcTime now) {
 
 bool VolunteerSession::SaveForm(UtcTime now) {
     AppState& state = m_app.State();
-    OfferForm& form = state.volunteer.form;
+    EditForm& form = state.volunteer.form;
+    const Date today = BerlinDate(now);
     std::optional<AnyRecord> before;
-    Offer base;
-    if (form.creating) {
-        base.meta.id = form.record_id;
-        base.place_id = form.place_id;
-        base.organization_id = form.organization_id;
-        base.meta.last_checked = BerlinDate(now);
-    } else {
+    if (!form.creating) {
         before = Load(form.record_id);
-        if (!before || !std::holds_alternative<Offer>(*before)) {
+        if (!before) {
             Say("volunteer.error.not_found", {}, true);
             return false;
         }
-        base = std::get<Offer>(*before);
     }
-    form.problems = ScheduleProblems(form);
+    // The record the form describes, on top of the one it was opened with (or a new one).
+    std::optional<AnyRecord> after;
+    if (form.kind == "offers") {
+        Offer base;
+        if (before && std::holds_alternative<Offer>(*before)) {
+            base = std::get<Offer>(*before);
+        } else {
+            base.meta.id = form.record_id;
+            base.place_id = form.place_id;
+            base.organization_id = form.organization_id;
+            base.meta.last_checked = today;
+        }
+        after = OfferFromForm(form, base, today);
+    } else if (form.kind == "contacts") {
+        Contact base;
+        if (before && std::holds_alternative<Contact>(*before)) {
+            base = std::get<Contact>(*before);
+        } else {
+            base.meta.id = form.record_id;
+            base.place_id = form.place_id;
+            base.organization_id = form.organization_id;
+            base.meta.last_checked = today;
+        }
+        after = ContactFromForm(form, base);
+    } else if (form.kind == "helpers") {
+        Helper base;
+        if (before && std::holds_alternative<Helper>(*before)) {
+            base = std::get<Helper>(*before);
+        } else {
+            base.meta.id = form.record_id;
+            base.place_id = form.place_id;
+            base.meta.last_checked = today;
+        }
+        after = HelperFromForm(form, base, today);
+    }
+    if (!after || (before && KindOf(*before) != KindOf(*after))) {
+        Say("volunteer.error.not_found", {}, true);
+        return false;
+    }
+    form.problems = form.kind == "offers" ? ScheduleProblems(form) : std::vector<FieldProblem>{};
     if (!form.problems.empty()) {
         Say("volunteer.save.check_fields", {}, true);
         return false;
     }
-    const Offer after = OfferFromForm(form, base, BerlinDate(now));
     std::vector<Problem> problems;
-    if (!SaveEdit(before, AnyRecord{after}, now, problems)) {
+    if (!SaveEdit(before, *after, now, problems)) {
         form.problems = FieldProblems(problems);
         return false;
     }
     const std::string id = form.record_id;
+    const std::string kind = form.kind;
     const bool created = form.creating;
     state.volunteer.form = {};
     state.volunteer.focus.clear();
@@ -399,7 +450,10 @@ bool VolunteerSession::SaveForm(UtcTime now) {
         state.history.pop_back();  // the form
     }
     if (created) {
-        Navigate(state, ScreenRef{Screen::kOffer, id});
+        const Screen detail = kind == "contacts"  ? Screen::kContact
+                              : kind == "helpers" ? Screen::kHelper
+                                                  : Screen::kOffer;
+        Navigate(state, ScreenRef{detail, id});
     }
     Say("volunteer.save.done");
     return true;
@@ -463,6 +517,32 @@ bool VolunteerSession::Retire(const std::string& offer_id, UtcTime now) {
     }
     m_app.State().volunteer.confirm_retire.clear();
     Say("volunteer.retire.done");
+    return true;
+}
+
+bool VolunteerSession::Remove(const std::string& record_id, UtcTime now) {
+    const auto before = Load(record_id);
+    if (!before) {
+        Say("volunteer.error.not_found", {}, true);
+        return false;
+    }
+    AnyRecord tombstone = *before;
+    std::visit(
+        [&](auto& r) {
+            using T = std::decay_t<decltype(r)>;
+            T empty;
+            empty.meta.id = r.meta.id;
+            empty.meta.revision = r.meta.revision;
+            empty.meta.deleted = true;
+            r = std::move(empty);
+        },
+        tombstone);
+    std::vector<Problem> problems;
+    if (!SaveEdit(before, tombstone, now, problems)) {
+        return false;
+    }
+    m_app.State().volunteer.confirm_retire.clear();
+    Say("volunteer.remove.done");
     return true;
 }
 

@@ -75,14 +75,18 @@ class VolunteerSession {
     // nullopt if the logged-in volunteer may edit the record; else why not (English). Not
     // logged in: "not logged in".
     std::optional<std::string> WhyNotEditable(const AnyRecord& record) const;
-    // Fills the form with the offer and opens it; false (with a message) if it may not be
-    // edited or is not there.
-    bool BeginEdit(const std::string& offer_id, UtcTime now);
-    // An empty form for a new offer at the volunteer's place (the kiosk's, if it is theirs).
-    bool BeginCreate(UtcTime now);
+    // Fills the form with the offer, contact or helper and opens it; false (with a message)
+    // if it may not be edited or is not there.
+    bool BeginEdit(const std::string& record_id, UtcTime now);
+    // An empty form for a new record of `kind` ("offers", "contacts", "helpers") at the
+    // volunteer's place (the kiosk's, if it is theirs).
+    bool BeginCreate(UtcTime now, std::string_view kind = "offers");
     // "Speichern": checks the form; with problems they go to the fields and nothing is
     // saved; else the edit is saved, sent, and the form closes. True if saved.
     bool SaveForm(UtcTime now);
+    // "Nicht mehr anzeigen" for a helper or contact: a deletion (the hub refuses it while
+    // other records refer to it, and says so).
+    bool Remove(const std::string& record_id, UtcTime now);
     // The one-tap edits on an offer's detail screen; each says what happened in the message.
     bool ConfirmStillCorrect(const std::string& record_id, UtcTime now);
     bool Pause(const std::string& offer_id, Date from, Date until, UtcTime now);

@@ -27,11 +27,13 @@ struct FieldProblem {
 // Which date the calendar under a date field sets.
 enum class DateTarget { kNone, kSingleDate, kClosureFrom, kClosureUntil, kPauseFrom, kPauseUntil };
 
-// The offer form ("Bearbeiten" or "Neues Angebot"). Texts are kept as typed, by field key
-// ("title.de", "summary.en", "url", …), and become the record only on save.
-struct OfferForm {
-    std::string record_id;                      // the offer; a new UUID when creating
-    bool creating{false};                       // a new offer (no version before)
+// The form of an offer, a contact or a helper ("Bearbeiten", "Neues Angebot", …). Texts are
+// kept as typed, by field key ("title.de", "summary.en", "phone", …), and become the record
+// only on save.
+struct EditForm {
+    std::string kind{"offers"};                 // "offers", "contacts" or "helpers"
+    std::string record_id;                      // the record; a new UUID when creating
+    bool creating{false};                       // a new record (no version before)
     std::string place_id;                       // creating: the place the offer is at
     std::string organization_id;                // creating: the provider ("" = none)
     std::map<std::string, std::string> texts;   // field key -> text as typed
@@ -48,8 +50,13 @@ struct OfferForm {
     std::optional<Date> closure_from;           // new closure being picked
     std::optional<Date> closure_until;          //
     std::optional<Date> new_date;               // a single date being picked
+    std::vector<std::string> kinds_of_help;     // helpers: term ids
+    std::vector<std::string> districts;         // helpers: where they help
+    std::string coordinator_contact_id;         // helpers: how residents reach them
+    bool public_consent{false};                 // helpers: consent to a public phone/e-mail
+    std::optional<Date> consent_date;           // helpers: when that consent was recorded
     std::vector<FieldProblem> problems;         // from the last "Speichern"
-    bool operator==(const OfferForm&) const = default;
+    bool operator==(const EditForm&) const = default;
 };
 
 // What the login and the one-tap actions left to say.
@@ -67,7 +74,7 @@ struct VolunteerState {
     std::optional<protocol::VolunteerAccount> account;  // logged in; nullopt = nobody
     VolunteerMessage message;                           // under the pad or on the current screen
     std::string focus;        // form field key the keyboard types into; "" = the search field
-    OfferForm form;           // the offer being edited
+    EditForm form;            // the offer being edited
     std::string pause_offer;  // offer whose "fällt vorübergehend aus" dates are open
     std::optional<Date> pause_from;
     std::optional<Date> pause_until;

@@ -263,6 +263,16 @@ void DrawVolunteerHomeScreen(ScreenContext& ctx) {
     if (TouchButton(ctx, "new-offer", new_offer, 0.0f, ButtonKind::kPrimary)) {
         ctx.volunteer->BeginCreate(ctx.now);
     }
+    const std::string new_contact = ctx.app.Tr("volunteer.home.new_contact");
+    const std::string new_helper = ctx.app.Tr("volunteer.home.new_helper");
+    FlowNext(ctx, ButtonWidth(ctx, new_helper), false);
+    if (TouchButton(ctx, "new-helper", new_helper)) {
+        ctx.volunteer->BeginCreate(ctx.now, "helpers");
+    }
+    FlowNext(ctx, ButtonWidth(ctx, new_contact), false);
+    if (TouchButton(ctx, "new-contact", new_contact)) {
+        ctx.volunteer->BeginCreate(ctx.now, "contacts");
+    }
     FlowNext(ctx, ButtonWidth(ctx, answers_label), false);
     if (TouchButton(ctx, "answers", answers_label)) {
         Navigate(ctx.state, ScreenRef{Screen::kVolunteerAnswers, {}});
@@ -377,6 +387,62 @@ bool OfferVolunteerBlock(ScreenContext& ctx, const Offer& offer) {
         }
         FlowNext(ctx, ButtonWidth(ctx, no), false);
         if (TouchButton(ctx, "retire-no", no)) {
+            v.confirm_retire.clear();
+            ++ctx.state.generation;
+        }
+    }
+    return false;
+}
+
+bool RecordVolunteerBlock(ScreenContext& ctx, const AnyRecord& record) {
+    if (ctx.volunteer == nullptr) {
+        return false;
+    }
+    VolunteerSession& session = *ctx.volunteer;
+    const std::string id = MetaOf(record).id;  // a copy: a save re-reads the data
+    if (session.HasPendingEdit(id)) {
+        Badge(ctx, ctx.app.Tr("volunteer.pending"));
+    }
+    VolunteerState& v = ctx.state.volunteer;
+    if (!v.LoggedIn()) {
+        return false;
+    }
+    if (session.WhyNotEditable(record)) {
+        Paragraph(ctx, ctx.app.Tr("volunteer.not_yours_record"), nullptr, ctx.theme.text_muted);
+        return false;
+    }
+    VolunteerMessageLine(ctx);
+    const std::string edit = ctx.app.Tr("volunteer.action.edit");
+    const std::string still = ctx.app.Tr("volunteer.action.still_correct");
+    const std::string remove = ctx.app.Tr("volunteer.action.remove");
+    FlowNext(ctx, ButtonWidth(ctx, edit), true);
+    if (TouchButton(ctx, "edit", edit, 0.0f, ButtonKind::kPrimary)) {
+        session.BeginEdit(id, ctx.now);
+        return true;
+    }
+    FlowNext(ctx, ButtonWidth(ctx, still), false);
+    if (TouchButton(ctx, "still-correct", still)) {
+        session.ConfirmStillCorrect(id, ctx.now);
+        return true;
+    }
+    FlowNext(ctx, ButtonWidth(ctx, remove), false);
+    if (TouchButton(ctx, "remove", remove)) {
+        v.confirm_retire = v.confirm_retire == id ? std::string() : id;
+        ++ctx.state.generation;
+    }
+    if (v.confirm_retire == id) {
+        Paragraph(ctx, ctx.app.Tr("volunteer.remove.question"), ctx.fonts.bold);
+        const std::string yes = ctx.app.Tr("volunteer.remove.yes");
+        const std::string no = ctx.app.Tr("volunteer.cancel");
+        FlowNext(ctx, ButtonWidth(ctx, yes), true);
+        if (TouchButton(ctx, "remove-yes", yes, 0.0f, ButtonKind::kPrimary)) {
+            if (session.Remove(id, ctx.now)) {
+                GoBack(ctx.state);
+            }
+            return true;
+        }
+        FlowNext(ctx, ButtonWidth(ctx, no), false);
+        if (TouchButton(ctx, "remove-no", no)) {
             v.confirm_retire.clear();
             ++ctx.state.generation;
         }

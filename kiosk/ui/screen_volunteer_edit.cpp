@@ -107,7 +107,7 @@ void DrawTyping(ScreenContext& ctx) {
 }
 
 void DrawScheduleEditor(ScreenContext& ctx) {
-    OfferForm& form = ctx.state.volunteer.form;
+    EditForm& form = ctx.state.volunteer.form;
     ScheduleChoice& c = form.schedule;
     const std::string& lang = ctx.state.language;
     Heading(ctx, ctx.app.Tr("detail.when"));
@@ -270,6 +270,178 @@ void DrawScheduleEditor(ScreenContext& ctx) {
     }
 }
 
+// "Sprachen": the kiosk's languages and any the record has, as chips.
+void LanguageChips(ScreenContext& ctx) {
+    EditForm& form = ctx.state.volunteer.form;
+    Heading(ctx, ctx.app.Tr("detail.languages"));
+    std::vector<std::string> languages = ctx.app.Config().languages.offered;
+    for (const std::string& l : form.languages) {
+        if (!Contains(languages, l)) {
+            languages.push_back(l);
+        }
+    }
+    const int l = ChipRow(
+        ctx, "languages", languages.size(),
+        [&](size_t i) { return ctx.app.LanguageName(languages[i]); },
+        [&](size_t i) { return Contains(form.languages, languages[i]); });
+    if (l >= 0) {
+        Toggle(form.languages, languages[static_cast<size_t>(l)]);
+        ++ctx.state.generation;
+    }
+    ProblemsAt(ctx, "languages");
+}
+
+// Chips for the terms of one vocabulary; `chosen` holds term ids.
+void TermChips(ScreenContext& ctx, const char* id, std::string_view vocabulary,
+               std::vector<std::string>& chosen) {
+    const auto& terms = ctx.app.Terms(vocabulary);
+    const int t = ChipRow(
+        ctx, id, terms.size(), [&](size_t i) { return ctx.app.Text(terms[i].name); },
+        [&](size_t i) { return Contains(chosen, terms[i].meta.id); });
+    if (t >= 0) {
+        Toggle(chosen, terms[static_cast<size_t>(t)].meta.id);
+        ++ctx.state.generation;
+    }
+}
+
+void DrawOfferFields(ScreenContext& ctx) {
+    EditForm& form = ctx.state.volunteer.form;
+    // The title, then the dates (what changes most often), then the rest.
+    FormTextField(ctx, "title.de", FieldLabel(ctx, "title", "de"), KeyboardMode::kText, 2);
+    DrawScheduleEditor(ctx);
+    Heading(ctx, ctx.app.Tr("detail.about"));
+    FormTextField(ctx, "summary.de", FieldLabel(ctx, "summary", "de"), KeyboardMode::kText, 3);
+    FormTextField(ctx, "description.de", FieldLabel(ctx, "description", "de"), KeyboardMode::kText,
+                  4);
+
+    Heading(ctx, ctx.app.Tr("detail.topics"));
+    const auto& topics = ctx.app.Terms(kVocabFieldOfAction);
+    const int t = ChipRow(
+        ctx, "topics", topics.size(), [&](size_t i) { return ctx.app.Text(topics[i].name); },
+        [&](size_t i) { return Contains(form.fields_of_action, topics[i].meta.id); });
+    if (t >= 0) {
+        Toggle(form.fields_of_action, topics[static_cast<size_t>(t)].meta.id);
+        ++ctx.state.generation;
+    }
+    ProblemsAt(ctx, "fields_of_action");
+    Heading(ctx, ctx.app.Tr("detail.target_groups"));
+    const auto& groups = ctx.app.Terms(kVocabTargetGroup);
+    const int g = ChipRow(
+        ctx, "groups", groups.size(), [&](size_t i) { return ctx.app.Text(groups[i].name); },
+        [&](size_t i) { return Contains(form.target_groups, groups[i].meta.id); });
+    if (g >= 0) {
+        Toggle(form.target_groups, groups[static_cast<size_t>(g)].meta.id);
+        ++ctx.state.generation;
+    }
+    ProblemsAt(ctx, "target_groups");
+    LanguageChips(ctx);
+
+    Heading(ctx, ctx.app.Tr("detail.cost"));
+    const std::string free = ctx.app.Tr("detail.free");
+    FlowNext(ctx, ChipWidth(ctx, free, form.free_of_charge), true);
+    if (Chip(ctx, "free", free, form.free_of_charge)) {
+        form.free_of_charge = !form.free_of_charge;
+        ++ctx.state.generation;
+    }
+    if (!form.free_of_charge) {
+        FormTextField(ctx, "cost.de", FieldLabel(ctx, "cost", "de"), KeyboardMode::kText);
+    } else {
+        ProblemsAt(ctx, "cost");
+    }
+    FormTextField(ctx, "registration.de", FieldLabel(ctx, "registration", "de"),
+                  KeyboardMode::kText, 2);
+    FormTextField(ctx, "url", FieldLabel(ctx, "url", ""), ModeOf("url"));
+
+    // Translations: the same texts in another language (Latin-script keyboards only).
+    Heading(ctx, ctx.app.Tr("volunteer.translations"));
+    Paragraph(ctx, ctx.app.Tr("volunteer.translations.hint"), nullptr, ctx.theme.text_muted);
+    const std::vector<std::string> other = {"en", "fr", "tr"};
+    const int o = ChipRow(
+        ctx, "translation", other.size(), [&](size_t i) { return ctx.app.LanguageName(other[i]); },
+        [&](size_t i) { return form.translation_language == other[i]; });
+    if (o >= 0) {
+        form.translation_language = other[static_cast<size_t>(o)];
+        ++ctx.state.generation;
+    }
+    const std::string& tl = form.translation_language;
+    FormTextField(ctx, "title." + tl, FieldLabel(ctx, "title", tl), KeyboardMode::kText, 2);
+    FormTextField(ctx, "summary." + tl, FieldLabel(ctx, "summary", tl), KeyboardMode::kText, 3);
+    FormTextField(ctx, "description." + tl, FieldLabel(ctx, "description", tl), KeyboardMode::kText,
+                  3);
+}
+
+// A contact: name, role, phone (digit pad), e-mail and web (their keyboards), hours.
+void DrawContactFields(ScreenContext& ctx) {
+    FormTextField(ctx, "name", FieldLabel(ctx, "name", ""), KeyboardMode::kText);
+    FormTextField(ctx, "role.de", FieldLabel(ctx, "role", "de"), KeyboardMode::kText);
+    FormTextField(ctx, "phone", FieldLabel(ctx, "phone", ""), KeyboardMode::kPhone);
+    FormTextField(ctx, "email", FieldLabel(ctx, "email", ""), KeyboardMode::kEmail);
+    FormTextField(ctx, "url", FieldLabel(ctx, "url", ""), KeyboardMode::kWeb);
+    FormTextField(ctx, "hours.de", FieldLabel(ctx, "hours", "de"), KeyboardMode::kText, 2);
+    LanguageChips(ctx);
+}
+
+// A care-circle helper: first name, kinds of help, districts, languages, availability, how
+// residents reach them; a public phone or e-mail only with their recorded consent.
+void DrawHelperFields(ScreenContext& ctx) {
+    EditForm& form = ctx.state.volunteer.form;
+    FormTextField(ctx, "first_name", FieldLabel(ctx, "first_name", ""), KeyboardMode::kText);
+    Heading(ctx, ctx.app.Tr("volunteer.field.kinds_of_help"));
+    TermChips(ctx, "help", kVocabHelpKind, form.kinds_of_help);
+    ProblemsAt(ctx, "kinds_of_help");
+    Heading(ctx, ctx.app.Tr("volunteer.field.districts"));
+    std::vector<std::string> districts = ctx.app.Districts();
+    for (const std::string& d : form.districts) {
+        if (!Contains(districts, d)) {
+            districts.push_back(d);
+        }
+    }
+    const int d = ChipRow(
+        ctx, "districts", districts.size(), [&](size_t i) { return districts[i]; },
+        [&](size_t i) { return Contains(form.districts, districts[i]); });
+    if (d >= 0) {
+        Toggle(form.districts, districts[static_cast<size_t>(d)]);
+        ++ctx.state.generation;
+    }
+    ProblemsAt(ctx, "districts");
+    LanguageChips(ctx);
+    FormTextField(ctx, "availability.de", FieldLabel(ctx, "availability", "de"),
+                  KeyboardMode::kText, 2);
+    FormTextField(ctx, "about.de", FieldLabel(ctx, "about", "de"), KeyboardMode::kText, 2);
+    // Residents reach a helper through a contact of the place (chips of those contacts).
+    Heading(ctx, ctx.app.Tr("volunteer.field.coordinator_contact_id"));
+    std::vector<const Contact*> contacts;
+    for (const Contact& c : ctx.app.Contacts()) {
+        if (c.place_id == form.place_id || c.meta.id == form.coordinator_contact_id) {
+            contacts.push_back(&c);
+        }
+    }
+    const int c = ChipRow(
+        ctx, "coordinator", contacts.size(), [&](size_t i) { return contacts[i]->name; },
+        [&](size_t i) { return contacts[i]->meta.id == form.coordinator_contact_id; });
+    if (c >= 0) {
+        form.coordinator_contact_id = contacts[static_cast<size_t>(c)]->meta.id;
+        ++ctx.state.generation;
+    }
+    ProblemsAt(ctx, "coordinator_contact_id");
+    Heading(ctx, ctx.app.Tr("volunteer.field.public_contact"));
+    const std::string consent = ctx.app.Tr("volunteer.helper.consent");
+    FlowNext(ctx, ChipWidth(ctx, consent, form.public_consent), true);
+    if (Chip(ctx, "consent", consent, form.public_consent)) {
+        form.public_consent = !form.public_consent;
+        if (!form.public_consent) {
+            form.consent_date.reset();  // a new consent gets today's date
+        }
+        ++ctx.state.generation;
+    }
+    if (form.public_consent) {
+        FormTextField(ctx, "public_phone", FieldLabel(ctx, "phone", ""), KeyboardMode::kPhone);
+        FormTextField(ctx, "public_email", FieldLabel(ctx, "email", ""), KeyboardMode::kEmail);
+    } else {
+        Paragraph(ctx, ctx.app.Tr("volunteer.helper.no_consent"), nullptr, ctx.theme.text_muted);
+    }
+}
+
 std::string SaveBarMessage(const ScreenContext& ctx) {
     const VolunteerMessage& m = ctx.state.volunteer.message;
     if (m.key.empty()) {
@@ -312,7 +484,7 @@ void DrawSaveBar(ScreenContext& ctx, float bar_h) {
     }
     ImGui::SameLine(0.0f, 0.4f * ctx.em);
     if (TouchButton(ctx, "cancel", cancel)) {
-        v.form = OfferForm{};
+        v.form = EditForm{};
         v.message = {};
         GoBack(ctx.state);
         return;
@@ -333,9 +505,11 @@ void DrawSaveBar(ScreenContext& ctx, float bar_h) {
 
 void DrawOfferEditScreen(ScreenContext& ctx) {
     VolunteerState& v = ctx.state.volunteer;
-    OfferForm& form = v.form;
-    DrawTopBar(ctx,
-               ctx.app.Tr(form.creating ? "volunteer.home.new_offer" : "volunteer.action.edit"));
+    EditForm& form = v.form;
+    DrawTopBar(ctx, ctx.app.Tr(!form.creating            ? "volunteer.action.edit"
+                               : form.kind == "contacts" ? "volunteer.home.new_contact"
+                               : form.kind == "helpers"  ? "volunteer.home.new_helper"
+                                                         : "volunteer.home.new_offer"));
     if (!v.LoggedIn() || form.record_id.empty()) {
         BeginDetail(ctx, Screen::kOfferEdit);
         Paragraph(ctx, ctx.app.Tr("volunteer.error.not_logged_in"));
@@ -358,84 +532,13 @@ void DrawOfferEditScreen(ScreenContext& ctx) {
     ImGui::SetCursorPos(ImVec2(pad, 0.5f * ctx.em));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(std::min(avail.x - 1.2f * pad, pad + 42.0f * ctx.em));
-    // The title, then the dates (what changes most often), then the rest.
-    FormTextField(ctx, "title.de", FieldLabel(ctx, "title", "de"), KeyboardMode::kText, 2);
-    DrawScheduleEditor(ctx);
-    Heading(ctx, ctx.app.Tr("detail.about"));
-    FormTextField(ctx, "summary.de", FieldLabel(ctx, "summary", "de"), KeyboardMode::kText, 3);
-    FormTextField(ctx, "description.de", FieldLabel(ctx, "description", "de"), KeyboardMode::kText,
-                  4);
-
-    Heading(ctx, ctx.app.Tr("detail.topics"));
-    const auto& topics = ctx.app.Terms(kVocabFieldOfAction);
-    const int t = ChipRow(
-        ctx, "topics", topics.size(), [&](size_t i) { return ctx.app.Text(topics[i].name); },
-        [&](size_t i) { return Contains(form.fields_of_action, topics[i].meta.id); });
-    if (t >= 0) {
-        Toggle(form.fields_of_action, topics[static_cast<size_t>(t)].meta.id);
-        ++ctx.state.generation;
-    }
-    ProblemsAt(ctx, "fields_of_action");
-    Heading(ctx, ctx.app.Tr("detail.target_groups"));
-    const auto& groups = ctx.app.Terms(kVocabTargetGroup);
-    const int g = ChipRow(
-        ctx, "groups", groups.size(), [&](size_t i) { return ctx.app.Text(groups[i].name); },
-        [&](size_t i) { return Contains(form.target_groups, groups[i].meta.id); });
-    if (g >= 0) {
-        Toggle(form.target_groups, groups[static_cast<size_t>(g)].meta.id);
-        ++ctx.state.generation;
-    }
-    ProblemsAt(ctx, "target_groups");
-    Heading(ctx, ctx.app.Tr("detail.languages"));
-    std::vector<std::string> languages = ctx.app.Config().languages.offered;
-    for (const std::string& l : form.languages) {
-        if (!Contains(languages, l)) {
-            languages.push_back(l);
-        }
-    }
-    const int l = ChipRow(
-        ctx, "languages", languages.size(),
-        [&](size_t i) { return ctx.app.LanguageName(languages[i]); },
-        [&](size_t i) { return Contains(form.languages, languages[i]); });
-    if (l >= 0) {
-        Toggle(form.languages, languages[static_cast<size_t>(l)]);
-        ++ctx.state.generation;
-    }
-    ProblemsAt(ctx, "languages");
-
-    Heading(ctx, ctx.app.Tr("detail.cost"));
-    const std::string free = ctx.app.Tr("detail.free");
-    FlowNext(ctx, ChipWidth(ctx, free, form.free_of_charge), true);
-    if (Chip(ctx, "free", free, form.free_of_charge)) {
-        form.free_of_charge = !form.free_of_charge;
-        ++ctx.state.generation;
-    }
-    if (!form.free_of_charge) {
-        FormTextField(ctx, "cost.de", FieldLabel(ctx, "cost", "de"), KeyboardMode::kText);
+    if (form.kind == "contacts") {
+        DrawContactFields(ctx);
+    } else if (form.kind == "helpers") {
+        DrawHelperFields(ctx);
     } else {
-        ProblemsAt(ctx, "cost");
+        DrawOfferFields(ctx);
     }
-    FormTextField(ctx, "registration.de", FieldLabel(ctx, "registration", "de"),
-                  KeyboardMode::kText, 2);
-    FormTextField(ctx, "url", FieldLabel(ctx, "url", ""), ModeOf("url"));
-
-    // Translations: the same texts in another language (Latin-script keyboards only).
-    Heading(ctx, ctx.app.Tr("volunteer.translations"));
-    Paragraph(ctx, ctx.app.Tr("volunteer.translations.hint"), nullptr, ctx.theme.text_muted);
-    const std::vector<std::string> other = {"en", "fr", "tr"};
-    const int o = ChipRow(
-        ctx, "translation", other.size(), [&](size_t i) { return ctx.app.LanguageName(other[i]); },
-        [&](size_t i) { return form.translation_language == other[i]; });
-    if (o >= 0) {
-        form.translation_language = other[static_cast<size_t>(o)];
-        ++ctx.state.generation;
-    }
-    const std::string& tl = form.translation_language;
-    FormTextField(ctx, "title." + tl, FieldLabel(ctx, "title", tl), KeyboardMode::kText, 2);
-    FormTextField(ctx, "summary." + tl, FieldLabel(ctx, "summary", tl), KeyboardMode::kText, 3);
-    FormTextField(ctx, "description." + tl, FieldLabel(ctx, "description", tl), KeyboardMode::kText,
-                  3);
-
     EndDetail(ctx, Screen::kOfferEdit);
     DrawSaveBar(ctx, bar_h);
 }

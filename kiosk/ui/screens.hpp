@@ -37,6 +37,9 @@ void ResetToHomeKeepingLanguage(ScreenContext& ctx);
 // Returns true when a tap changed the data or the screen: the caller's view of the offer is
 // stale then and the screen must stop drawing this frame.
 bool OfferVolunteerBlock(ScreenContext& ctx, const Offer& offer);
+// The same on a contact's or helper's detail screen: "Bearbeiten", "Stimmt noch" and
+// "Nicht mehr anzeigen" (a deletion, after a second tap).
+bool RecordVolunteerBlock(ScreenContext& ctx, const AnyRecord& record);
 void DrawSyncScreen(ScreenContext& ctx);
 // The strip above home's settings bar: "Stand: heute, 16:30 · online · 2 Änderungen warten"
 // (or the data's date without a hub, or the pairing code); a tap opens DrawSyncScreen.

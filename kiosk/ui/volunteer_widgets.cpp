@@ -58,7 +58,7 @@ size_t LimitOf(const std::string& key) {
 
 void FormTextField(ScreenContext& ctx, const std::string& key, const std::string& label,
                    KeyboardMode mode, int lines) {
-    OfferForm& form = ctx.state.volunteer.form;
+    EditForm& form = ctx.state.volunteer.form;
     const std::string& text = form.texts[key];
     const size_t length = Utf8Length(text);
     const size_t limit = LimitOf(key);
@@ -94,7 +94,7 @@ void FormTextField(ScreenContext& ctx, const std::string& key, const std::string
 
 void DateField(ScreenContext& ctx, const char* id, const std::string& label,
                std::optional<Date>& value, DateTarget target) {
-    OfferForm& form = ctx.state.volunteer.form;
+    EditForm& form = ctx.state.volunteer.form;
     const std::string& lang = ctx.state.language;
     const std::string text =
         label + ": " + (value ? DateLongText(*value, lang) : ctx.app.Tr("volunteer.date.pick"));

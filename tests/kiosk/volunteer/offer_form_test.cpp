@@ -24,9 +24,9 @@ Offer ThursdayGroup() {
     return o;
 }
 
-TEST(OfferForm, RoundTripsAnOffer) {
+TEST(EditForm, RoundTripsAnOffer) {
     const Offer o = ThursdayGroup();
-    const OfferForm form = FormFromOffer(o);
+    const EditForm form = FormFromOffer(o);
     EXPECT_EQ(form.texts.at("title.de"), "Seniorentreff Roden");
     EXPECT_EQ(form.texts.at("title.en"), "Senior meeting");
     EXPECT_EQ(form.schedule.repetition, Repetition::kWeekly);
@@ -36,9 +36,9 @@ TEST(OfferForm, RoundTripsAnOffer) {
     EXPECT_EQ(OfferFromForm(form, o, today), o);
 }
 
-TEST(OfferForm, ThursdayToFridayWithAClosure) {
+TEST(EditForm, ThursdayToFridayWithAClosure) {
     const Offer o = ThursdayGroup();
-    OfferForm form = FormFromOffer(o);
+    EditForm form = FormFromOffer(o);
     form.schedule.weekdays = {4};
     const Date holiday{std::chrono::year{2026}, std::chrono::December, std::chrono::day{25}};
     form.schedule.closures.push_back({holiday, holiday, {}});
@@ -64,9 +64,9 @@ TEST(OfferForm, ThursdayToFridayWithAClosure) {
                                        Date{year{2027}, std::chrono::January, day{1}}}));
 }
 
-TEST(OfferForm, EmptyTextsAreLeftOutAndFreeDropsTheCost) {
+TEST(EditForm, EmptyTextsAreLeftOutAndFreeDropsTheCost) {
     const Offer o = ThursdayGroup();
-    OfferForm form = FormFromOffer(o);
+    EditForm form = FormFromOffer(o);
     form.texts["summary.fr"] = "   ";
     form.texts["cost.de"] = "2 €";
     form.free_of_charge = true;
@@ -76,7 +76,7 @@ TEST(OfferForm, EmptyTextsAreLeftOutAndFreeDropsTheCost) {
     EXPECT_TRUE(after.cost.Empty());
 }
 
-TEST(OfferForm, ProblemsLandAtTheirFields) {
+TEST(EditForm, ProblemsLandAtTheirFields) {
     const std::vector<Problem> problems = {
         {"title.de", "is required (German is the fallback language)"},
         {"summary.de", "is 400 characters long; at most 300 are allowed"},
@@ -92,8 +92,8 @@ TEST(OfferForm, ProblemsLandAtTheirFields) {
     EXPECT_EQ(f[3].key, "volunteer.problem.pick_one");
 }
 
-TEST(OfferForm, ScheduleChoiceProblemsUseTheKiosksTexts) {
-    OfferForm form;
+TEST(EditForm, ScheduleChoiceProblemsUseTheKiosksTexts) {
+    EditForm form;
     form.schedule.weekdays.clear();
     form.schedule.end_minute = form.schedule.start_minute;
     const auto p = ScheduleProblems(form);
@@ -101,6 +101,43 @@ TEST(OfferForm, ScheduleChoiceProblemsUseTheKiosksTexts) {
     EXPECT_EQ(p[0].field, "schedule.end_time");
     EXPECT_EQ(p[0].key, "volunteer.schedule.end_before_start");
     EXPECT_EQ(p[1].key, "volunteer.schedule.pick_weekday");
+}
+
+}  // namespace
+}  // namespace treffpunkt
+
+namespace treffpunkt {
+namespace {
+
+TEST(ContactForm, RoundTripsAndTrims) {
+    Contact c;
+    c.meta.id = "4a1e0ed8-989d-58f3-924a-6f8748c5e194";
+    c.name = "Andrea Hoffmann";
+    c.role = Text("Koordination Sorgekreis");
+    c.phone = "06831 4480-321";
+    c.email = "sorgekreis@odb-roden.example";
+    EditForm form = FormFromContact(c);
+    EXPECT_EQ(form.kind, "contacts");
+    EXPECT_EQ(ContactFromForm(form, c), c);
+    form.texts["phone"] = "  06831 999 ";
+    EXPECT_EQ(ContactFromForm(form, c).phone, "06831 999");
+}
+
+TEST(HelperForm, PublicContactOnlyWithConsentAndKeepsItsDate) {
+    Helper h;
+    h.meta.id = "4c950648-11ca-50b9-bb65-686e8b55300e";
+    h.first_name = "Ingrid";
+    const Date consent{std::chrono::year{2026}, std::chrono::March, std::chrono::day{2}};
+    h.public_contact = PublicContact{"0170 1", "", consent};
+    const Date today{std::chrono::year{2026}, std::chrono::November, std::chrono::day{25}};
+    EditForm form = FormFromHelper(h);
+    EXPECT_TRUE(form.public_consent);
+    EXPECT_EQ(HelperFromForm(form, h, today), h);  // the recorded date stays
+    form.public_consent = false;
+    EXPECT_FALSE(HelperFromForm(form, h, today).public_contact);
+    form.public_consent = true;
+    form.consent_date.reset();  // consent given again today
+    EXPECT_EQ(HelperFromForm(form, h, today).public_contact->consent_date, today);
 }
 
 }  // namespace

@@ -342,6 +342,94 @@ TEST_F(VolunteerUi, LogoutOnIdleAfterSixtySecondsWithTheWarning) {
     EXPECT_FALSE(k.State().idle_warning);
 }
 
+TEST_F(VolunteerUi, CreatesANewOfferWithChips) {
+    LogIn();
+    ASSERT_TRUE(k.Tap("Neues Angebot"));
+    ASSERT_EQ(k.State().Current().screen, Screen::kOfferEdit);
+    ASSERT_TRUE(k.Tap("Titel (Deutsch)"));
+    for (const char* key : {"⇧", "s", "t", "r", "i", "c", "k", "e", "n"}) {
+        ASSERT_TRUE(k.Tap(key)) << key;
+    }
+    ASSERT_TRUE(k.Tap("Fertig"));
+    // No topic yet: the hub's rule "at least one field of action" shows at the chips.
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    EXPECT_TRUE(Outbox().empty());
+    EXPECT_TRUE(SeenScrolled(Screen::kOfferEdit, "! Bitte mindestens eines auswählen."));
+    const TaxonomyTerm& topic = k.App().Terms(kVocabFieldOfAction).front();
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, k.App().Text(topic.name)));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    const auto outbox = Outbox();
+    ASSERT_EQ(outbox.size(), 1u);
+    EXPECT_EQ(outbox[0].op, "create");
+    EXPECT_EQ(k.State().Current().screen, Screen::kOffer);
+    const Offer created = StoredOffer(outbox[0].record_id);
+    EXPECT_EQ(created.title.De(), "Stricken");
+    EXPECT_EQ(created.place_id, kRodenPlaceId);
+    EXPECT_EQ(created.fields_of_action, std::vector<std::string>{topic.meta.id});
+    ASSERT_TRUE(created.schedule);
+    EXPECT_EQ(created.schedule->rrule.substr(0, 16), "FREQ=WEEKLY;BYDA");
+    EXPECT_TRUE(k.OnScreen("Stricken"));
+}
+
+TEST_F(VolunteerUi, EditsAContactWithThePhonePadAndChecksTheEmail) {
+    LogIn();
+    Go(ScreenRef{Screen::kContact, "4a1e0ed8-989d-58f3-924a-6f8748c5e194"});  // Andrea Hoffmann
+    ASSERT_TRUE(k.Tap("Bearbeiten"));
+    EXPECT_EQ(k.State().volunteer.form.kind, "contacts");
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Telefon"));
+    EXPECT_EQ(k.State().keyboard.mode, KeyboardMode::kPhone);
+    EXPECT_FALSE(k.Registry().FindTappable("q"));  // a digit pad, no letters
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(k.Tap("⌫"));
+    }
+    for (const char* key : {"9", "9", "9"}) {
+        ASSERT_TRUE(k.Tap(key));
+    }
+    ASSERT_TRUE(k.Tap("Fertig"));
+    EXPECT_EQ(k.State().volunteer.form.texts["phone"], "06831 4480-999");
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "E-Mail"));
+    EXPECT_EQ(k.State().keyboard.mode, KeyboardMode::kEmail);
+    EXPECT_TRUE(k.Registry().FindTappable("@"));
+    ASSERT_TRUE(k.Tap("Fertig"));
+    k.State().volunteer.form.texts["email"] = "sorgekreis at odb-roden";
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    EXPECT_TRUE(Outbox().empty());
+    EXPECT_TRUE(SeenScrolled(Screen::kOfferEdit, "! Bitte eine E-Mail-Adresse"));
+    k.State().volunteer.form.texts["email"] = "sorgekreis@odb-roden.example";
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    ASSERT_EQ(Outbox().size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(Outbox()[0].fields_json),
+              nlohmann::json({{"phone", "06831 4480-999"}}));
+    EXPECT_TRUE(k.OnScreen("Änderung wird übertragen"));
+}
+
+TEST_F(VolunteerUi, CreatesAHelperPublicContactOnlyWithConsent) {
+    LogIn();
+    Go(ScreenRef{Screen::kVolunteerHome, {}});
+    ASSERT_TRUE(k.Tap("Neue Hilfe"));
+    EXPECT_EQ(k.State().volunteer.form.kind, "helpers");
+    EditForm& form = k.State().volunteer.form;
+    form.texts["first_name"] = "Rosa";
+    form.texts["public_phone"] = "0170 1234567";  // typed earlier, but no consent
+    const TaxonomyTerm& kind = k.App().Terms(kVocabHelpKind).front();
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, k.App().Text(kind.name)));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    ASSERT_EQ(Outbox().size(), 1u)
+        << k.State().volunteer.message.key << " " << k.State().volunteer.message.detail;
+    const auto helper = std::get<Helper>(**k.App().ReplicaOrNull()->Get(Outbox()[0].record_id));
+    EXPECT_EQ(helper.first_name, "Rosa");
+    EXPECT_EQ(helper.place_id, kRodenPlaceId);
+    EXPECT_EQ(helper.districts, std::vector<std::string>{"Roden"});
+    EXPECT_FALSE(helper.coordinator_contact_id.empty());
+    EXPECT_FALSE(helper.public_contact);  // nothing published without consent
+    EXPECT_EQ(k.State().Current().screen, Screen::kHelper);
+    // Remove it again: a deletion waits in the outbox.
+    ASSERT_TRUE(TapScrolled(Screen::kHelper, "Nicht mehr anzeigen"));
+    ASSERT_TRUE(TapScrolled(Screen::kHelper, "Ja, entfernen"));
+    ASSERT_EQ(Outbox().size(), 2u);
+    EXPECT_EQ(Outbox()[1].op, "delete");
+}
+
 TEST_F(VolunteerUi, AConflictShowsBothVersionsAndTakesMine) {
     LogIn();
     Go(ScreenRef{Screen::kOffer, kThursdayGroup});
