@@ -203,8 +203,10 @@ void DrawKiosk(ScreenContext& ctx, ImVec2 display) {
     ImGui::PushFont(ctx.fonts.body);
     const bool language_picker = ctx.state.language_picker && !ctx.state.idle_warning;
     ctx.interactive = !ctx.state.idle_warning && !language_picker;
-    // While a volunteer is logged in, every screen sits above their bar.
-    const bool volunteer_bar = ctx.state.volunteer.LoggedIn() && ctx.app.HasData();
+    // While a volunteer is logged in, every screen sits above their bar; the form has its
+    // own bar ("Speichern", "Abbrechen") and needs the room.
+    const bool volunteer_bar = ctx.state.volunteer.LoggedIn() && ctx.app.HasData() &&
+                               ctx.state.Current().screen != Screen::kOfferEdit;
     if (volunteer_bar) {
         ImGui::BeginChild("##screen", ImVec2(display.x, display.y - VolunteerBarHeight(ctx)), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |

@@ -52,7 +52,11 @@ void DrawPinPad(ScreenContext& ctx, float width, bool enabled) {
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
     const float left = ImGui::GetCursorScreenPos().x;
     float y = ImGui::GetCursorScreenPos().y;
-    const float key_h = std::max(ctx.target_px * 1.15f, 2.6f * ctx.em);
+    // Large keys, but all four rows in view (never below the touch target).
+    const float room_h = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - y - 3.0f * gap;
+    const float key_h = std::max(
+        ctx.target_px,
+        std::min(std::max(ctx.target_px * 1.15f, 2.6f * ctx.em), room_h / 4.0f - 0.2f * ctx.em));
     const bool saved_interactive = ctx.interactive;
     ctx.interactive = ctx.interactive && enabled;
     for (int i = 0; i < 12; ++i) {
@@ -84,6 +88,9 @@ void DrawPinPad(ScreenContext& ctx, float width, bool enabled) {
                         std::max(1.0f, 0.08f * ctx.em));
         }
         ImFont* f = key.size() == 1 ? ctx.fonts.title : ctx.fonts.bold;
+        if (key == "⌫" && TextWidth(ctx, f, label) > key_w - 0.4f * ctx.em) {
+            label = key;  // the symbol alone where the word does not fit
+        }
         const TextBlock& tb = LayoutText(ctx, f, label, key_w - 0.4f * ctx.em, 1);
         DrawText(ctx, dl, f, tb, ImVec2(a.x + 0.2f * ctx.em, a.y + (key_h - tb.height_px) * 0.5f),
                  key_w - 0.4f * ctx.em, ok ? ctx.theme.primary_text : ctx.theme.surface_text,
@@ -91,6 +98,9 @@ void DrawPinPad(ScreenContext& ctx, float width, bool enabled) {
         RegisterLastItem(ctx, label, true);
         if (key == "⌫" || key == "OK") {
             RegisterLastItem(ctx, key, true);
+        }
+        if (key == "⌫" && label == key) {
+            RegisterLastItem(ctx, "⌫ " + ctx.app.Tr("keyboard.backspace"), true);
         }
         if (tapped) {
             if (key == "⌫") {
@@ -206,7 +216,9 @@ void DrawVolunteerLoginScreen(ScreenContext& ctx) {
     const bool checking = v.checking || session.Checking();
     BeginDetail(ctx, Screen::kVolunteerLogin);
     const float width = ContentRight() - ImGui::GetCursorScreenPos().x;
-    const bool two_columns = width >= 30.0f * ctx.em;
+    // Side by side whenever the digits still get a finger's width: then the whole pad fits
+    // on a 7" panel even at the largest text.
+    const bool two_columns = width >= 24.0f * ctx.em;
     const float pad_w = two_columns ? std::min(width * 0.5f, 18.0f * ctx.em) : width;
     const float info_w = two_columns ? width - pad_w - ctx.em : width;
     ImGui::BeginGroup();
