@@ -6,6 +6,8 @@
 #   deploy-rpi/dev.sh test   install missing packages, build (dev + sanitizers), run every test
 #   deploy-rpi/dev.sh demo   install, build (release), start a hub and two kiosks syncing with it
 #                            (deploy-rpi/demo.sh)
+#   deploy-rpi/dev.sh bench  install, build (release), run every benchmark: JSON lines
+#                            (tests/bench/run_all.sh; QUICK=1 for a short run)
 #   deploy-rpi/dev.sh deps   only install missing packages
 #   deploy-rpi/dev.sh packages  install missing packages (arm64 too), build the Debian packages
 #                            for amd64 and arm64 into build/packages (deploy-rpi/build-packages.sh)
@@ -116,6 +118,11 @@ case "$cmd" in
         fi
         exec "$repo/build/release/kiosk/treffpunkt-kiosk" "$@"
         ;;
+    bench)
+        install_deps
+        build release
+        exec "$repo/tests/bench/run_all.sh" "$repo/build/release"
+        ;;
     demo)
         install_deps
         build release
@@ -144,7 +151,7 @@ case "$cmd" in
         "$here/build-packages.sh"
         ;;
     *)
-        sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

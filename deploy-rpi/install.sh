@@ -13,7 +13,7 @@
 #   --no-start                  set everything up, but do not (re)start the kiosk now
 #   -h, --help                  this text
 #
-# What it does (docs/operations-kiosk.md explains each step): installs treffpunkt-kiosk with
+# What it does (docs/operations.md explains each step): installs treffpunkt-kiosk with
 # cage, Xwayland and seatd; checks the user "treffpunkt" the package creates; starts the kiosk
 # at boot (graphical.target) without waiting for the network; keeps the screen from blanking
 # (kernel console) and the journal in RAM; closes the ways out of the kiosk from an attached

@@ -55,8 +55,8 @@ install(FILES
         DESTINATION share/treffpunkt/kiosk-setup COMPONENT kiosk EXCLUDE_FROM_ALL)
 install(PROGRAMS "${_tp_deploy}/install.sh" DESTINATION share/treffpunkt/kiosk-setup
         COMPONENT kiosk EXCLUDE_FROM_ALL)
-if(EXISTS "${PROJECT_SOURCE_DIR}/docs/operations-kiosk.md")
-    install(FILES "${PROJECT_SOURCE_DIR}/docs/operations-kiosk.md"
+if(EXISTS "${PROJECT_SOURCE_DIR}/docs/operations.md")
+    install(FILES "${PROJECT_SOURCE_DIR}/docs/operations.md"
             DESTINATION share/doc/treffpunkt-kiosk COMPONENT kiosk EXCLUDE_FROM_ALL)
 endif()
 
@@ -93,7 +93,7 @@ if(TARGET treffpunkt-hub)
             RENAME treffpunkt-hub.conf COMPONENT hub EXCLUDE_FROM_ALL)
     install(FILES "${_tp_deploy}/systemd/treffpunkt-hub.tmpfiles" DESTINATION ${_tp_tmpfilesdir}
             RENAME treffpunkt-hub.conf COMPONENT hub EXCLUDE_FROM_ALL)
-    foreach(_tp_doc operations.md operations-kiosk.md protocol.md)
+    foreach(_tp_doc operations.md protocol.md)
         if(EXISTS "${PROJECT_SOURCE_DIR}/docs/${_tp_doc}")
             install(FILES "${PROJECT_SOURCE_DIR}/docs/${_tp_doc}"
                     DESTINATION share/doc/treffpunkt-hub COMPONENT hub EXCLUDE_FROM_ALL)

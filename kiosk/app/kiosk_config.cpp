@@ -161,10 +161,49 @@ Result<void> ParseSync(const toml::table& t, SyncConfig& c) {
     return Ok();
 }
 
+constexpr const char* kWeekdays[7] = {"monday", "tuesday",  "wednesday", "thursday",
+                                      "friday", "saturday", "sunday"};
+
+Result<void> ParseScreenSchedule(const toml::table& t, ScreenSchedule& s) {
+    TP_TRY(CheckKeys(t, "screen_schedule.",
+                     {"enabled", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "wake_s", "power_command"}));
+    TP_TRY(ReadBool(t, "enabled", "screen_schedule.enabled", s.enabled));
+    for (size_t day = 0; day < 7; ++day) {
+        const std::string key = std::string("screen_schedule.") + kWeekdays[day];
+        const toml::node* n = t.get(kWeekdays[day]);
+        if (n == nullptr) {
+            continue;  // keeps the default: on all day
+        }
+        const toml::array* arr = n->as_array();
+        if (arr == nullptr) {
+            return Bad(key, "must be a list of hours like [\"07:30-20:00\"] ([] = off all day)");
+        }
+        std::vector<ScreenHours> hours;
+        for (const toml::node& item : *arr) {
+            const auto parsed =
+                item.is_string() ? ParseScreenHours(item.as_string()->get()) : std::nullopt;
+            if (!parsed) {
+                return Bad(key,
+                           "every entry must be \"HH:MM-HH:MM\" with the end after the "
+                           "start, e.g. \"07:30-20:00\" (24:00 for midnight)");
+            }
+            hours.push_back(*parsed);
+        }
+        s.days[day] = std::move(hours);
+    }
+    TP_TRY(ReadInt(t, "wake_s", "screen_schedule.wake_s", 10, 24 * 3600, s.wake_s));
+    TP_TRY(ReadString(t, "power_command", "screen_schedule.power_command", s.power_command));
+    if (!s.power_command.empty() && s.power_command.front() != '/') {
+        return Bad("screen_schedule.power_command", "must be an absolute path or \"\"");
+    }
+    return Ok();
+}
+
 Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
-    TP_TRY(CheckKeys(
-        root, "",
-        {"kiosk", "display", "idle", "languages", "theme", "speech", "sync", "volunteer"}));
+    TP_TRY(CheckKeys(root, "",
+                     {"kiosk", "display", "idle", "languages", "theme", "speech", "sync",
+                      "screen_schedule", "volunteer"}));
 
     auto kiosk = SubTable(root, "kiosk");
     TP_TRY(kiosk);
@@ -292,6 +331,12 @@ Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
     TP_TRY(sync);
     if (const toml::table* t = *sync) {
         TP_TRY(ParseSync(*t, config.sync));
+    }
+
+    auto screen = SubTable(root, "screen_schedule");
+    TP_TRY(screen);
+    if (const toml::table* t = *screen) {
+        TP_TRY(ParseScreenSchedule(*t, config.screen_schedule));
     }
     return Ok();
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kiosk/core/rotation.hpp"
+#include "kiosk/core/screen_schedule.hpp"
 #include "sync/client/sync_config.hpp"
 #include "sync/model/result.hpp"
 
@@ -64,8 +65,9 @@ struct KioskConfig {
     LanguageConfig languages;
     ThemeConfig theme;
     SpeechConfig speech;
-    SyncConfig sync;            // [sync]: the hub to sync with (sync/client/sync_config.hpp)
-    VolunteerConfig volunteer;  // [volunteer]: the volunteers' login on the kiosk
+    SyncConfig sync;                 // [sync]: the hub to sync with (sync/client/sync_config.hpp)
+    ScreenSchedule screen_schedule;  // [screen_schedule]: display off at night
+    VolunteerConfig volunteer;       // [volunteer]: the volunteers' login on the kiosk
 };
 
 // Parses TOML text. Errors ("config.syntax", "config.unknown_key", "config.bad_value") name

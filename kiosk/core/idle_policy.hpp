@@ -27,6 +27,8 @@ class IdlePolicy {
     // Advances the phase. Returns true exactly once when the countdown ran out: the caller
     // resets the app to home then.
     bool Update(std::int64_t now_ms);
+    // The kiosk was reset from elsewhere (the night schedule): nobody is there.
+    void ResetNow() { m_phase = IdlePhase::kIdle; }
 
     IdlePhase Phase() const { return m_phase; }
     // Whole seconds left in the countdown (rounded up), 0 outside kWarning.

@@ -39,6 +39,7 @@ struct GuiStats {
     std::int64_t heap_in_use_kb{0};    // at exit
     std::vector<double> frame_cpu_ms;  // CPU time to build each frame (input, layout, draw lists)
     double process_cpu_ms{0.0};
+    std::uint64_t night_darkenings{0};  // times the night schedule turned the display dark
 };
 
 // Keeps the larger of each field.

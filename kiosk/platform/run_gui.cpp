@@ -14,11 +14,14 @@
 #include "kiosk/app/bootstrap.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/paths.hpp"
+#include "kiosk/core/screen_schedule.hpp"
 #include "kiosk/core/touch_metrics.hpp"
+#include "kiosk/platform/display_power.hpp"
 #include "kiosk/platform/espeak_speech.hpp"
 #include "kiosk/platform/gl_renderer.hpp"
 #include "kiosk/platform/process_stats.hpp"
 #include "kiosk/platform/script_runner.hpp"
+#include "kiosk/platform/systemd_notify.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "sync/client/sync_engine.hpp"
 #include "sync/model/dataset.hpp"
@@ -31,6 +34,8 @@ namespace {
 std::atomic<bool> g_gui_running{false};
 std::atomic<bool> g_data_changed{false};
 std::atomic<bool> g_sync_changed{false};  // the sync engine's status changed
+// The night schedule looks at the clock at least this often.
+constexpr std::int64_t kNightCheckMs = 60'000;
 std::string g_glfw_error;  // last GLFW error text (GLFW reports on the calling thread)
 
 std::int64_t SteadyMs() {
@@ -311,6 +316,15 @@ int RunKioskGui(const KioskLaunch& launch) {
             [] { WakeKioskGui(false); });
         ui.SetSpeech(speech.get());
     }
+    // The night schedule and systemd's watchdog.
+    std::optional<NightPolicy> night;
+    if (config.screen_schedule.enabled) {
+        night.emplace(config.screen_schedule);
+    }
+    DisplayPower display_power(config.screen_schedule.power_command);
+    SystemdNotifier systemd = SystemdNotifier::FromEnvironment();
+    bool ready_sent = false;
+    ui.SetNight(night ? &*night : nullptr);
     LoopState loop{&ui, config.display.rotation};
     glfwSetWindowUserPointer(window, &loop);
     glfwSetCursorPosCallback(window, OnCursor);
@@ -363,6 +377,20 @@ int RunKioskGui(const KioskLaunch& launch) {
             const std::int64_t w = std::max<std::int64_t>(0, *exit_at_ms - now);
             wait = wait ? std::min(*wait, w) : w;
         }
+        // systemd's watchdog expects a sign of life even while nothing is drawn; the night
+        // schedule looks at the clock every minute, and at the end of a wake-up.
+        std::optional<std::int64_t> wake_for_system = systemd.NextKeepAliveMs();
+        if (night) {
+            std::int64_t check = now + kNightCheckMs;
+            if (const auto until = night->AwakeUntilMs()) {
+                check = std::min(check, *until);
+            }
+            wake_for_system = wake_for_system ? std::min(*wake_for_system, check) : check;
+        }
+        if (wake_for_system) {
+            const std::int64_t w = std::max<std::int64_t>(0, *wake_for_system - now);
+            wait = wait ? std::min(*wait, w) : w;
+        }
         if (!wait) {
             glfwWaitEvents();
         } else if (*wait > 0) {
@@ -379,6 +407,36 @@ int RunKioskGui(const KioskLaunch& launch) {
         }
         if (sync && g_sync_changed.exchange(false)) {
             ui.OnSyncStatus(sync->Status(), WallNow());
+        }
+        systemd.KeepAlive(now);
+        display_power.Reap();
+        if (night) {
+            const UtcTime wall = WallNow();
+            const LocalDateTime local = ToBerlin(wall);
+            NightPolicy::Action action = night->Update(
+                app.ClockTrusted(wall), IsoWeekdayIndex(local.date), local.minute_of_day, now);
+            if (ui.TakeNightWake()) {
+                action = NightPolicy::Action::kWake;
+            }
+            if (action == NightPolicy::Action::kGoDark) {
+                // Nobody's search stays behind a dark screen; the picture goes black whatever
+                // the power command manages; then no more frames until a touch or the morning.
+                ui.ResetForNight();
+                glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+                glClear(GL_COLOR_BUFFER_BIT);
+                glfwSwapBuffers(window);
+                display_power.Switch(false);
+                ++stats.night_darkenings;
+                if (!ready_sent) {
+                    ready_sent = systemd.Ready();  // started at night: dark is its first frame
+                }
+            } else if (action == NightPolicy::Action::kWake) {
+                display_power.Switch(true);
+                ui.Pacer().OnInput();
+            }
+            if (night->Dark() && !screenshot) {
+                continue;
+            }
         }
         if (!ui.NeedsFrame(now) && !screenshot) {
             continue;
@@ -409,6 +467,9 @@ int RunKioskGui(const KioskLaunch& launch) {
         if (stats.frames_rendered == 1) {
             glFinish();
             stats.first_frame_ms = ProcessAgeMs();
+            if (!ready_sent) {
+                ready_sent = systemd.Ready();  // "active" once residents can see the kiosk
+            }
         }
         // Memory is sampled after frames only (never while idle), at most twice a second.
         if (stats_wanted && now >= next_memory_sample_ms) {
@@ -417,6 +478,7 @@ int RunKioskGui(const KioskLaunch& launch) {
         }
         ui.FrameRendered(now);
     }
+    systemd.Stopping();
     app.SetSyncRequester({});
     sync.reset();  // stops the thread: no wake-up after this
     g_gui_running = false;

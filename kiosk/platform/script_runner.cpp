@@ -155,6 +155,17 @@ void ScriptRunner::ScreenshotDone(bool ok, const std::string& message) {
 }
 
 ScriptRunner::Step ScriptRunner::Advance(std::int64_t now_ms, KioskUi& ui) {
+    Step step = Next(now_ms, ui);
+    // A tap or drag just queued: the loop must come back when its first event is due, even if
+    // nothing is drawn meanwhile (a dark display at night draws nothing).
+    if (!step.exit_code && !m_timed.empty()) {
+        step.wake_at_ms = step.wake_at_ms ? std::min(*step.wake_at_ms, m_timed.front().t_ms)
+                                          : m_timed.front().t_ms;
+    }
+    return step;
+}
+
+ScriptRunner::Step ScriptRunner::Next(std::int64_t now_ms, KioskUi& ui) {
     Step step;
     if (m_failed) {
         step.exit_code = *m_failed;

@@ -48,6 +48,7 @@ class ScriptRunner {
     void ScreenshotDone(bool ok, const std::string& message);
 
   private:
+    Step Next(std::int64_t now_ms, KioskUi& ui);
     bool Settled(std::int64_t now_ms, KioskUi& ui) const;
     void Tap(float x, float y, std::int64_t now_ms);
     Step Fail(const std::string& message);

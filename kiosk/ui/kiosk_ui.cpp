@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "kiosk/app/actions.hpp"
 #include "kiosk/ui/screens.hpp"
@@ -64,8 +65,29 @@ Result<void> KioskUi::RebuildFonts() {
 }
 
 void KioskUi::PushPointer(const PointerEvent& event) {
+    if (m_night != nullptr) {
+        // While dark, a touch only wakes the display: that whole touch (down to up) does
+        // nothing else, and nothing else reaches the screens either.
+        if (event.type == PointerEvent::Type::kDown && m_night->OnTouch(event.t_ms)) {
+            m_night_swallowing = true;
+            m_night_woke = true;
+            m_pacer.OnInput();  // the screen as it was left: a clean home
+            return;
+        }
+        if (m_night_swallowing) {
+            m_night_swallowing = event.type != PointerEvent::Type::kUp;
+            return;
+        }
+        if (m_night->Dark()) {
+            return;
+        }
+    }
     m_touch.Push(event);
     m_pacer.OnInput();
+}
+
+bool KioskUi::TakeNightWake() {
+    return std::exchange(m_night_woke, false);
 }
 
 void KioskUi::PushText(const std::string& utf8) {
@@ -91,7 +113,20 @@ void KioskUi::OnSyncStatus(SyncStatus status, UtcTime now) {
     m_pacer.OnInput();
 }
 
+void KioskUi::ResetForNight() {
+    m_touch.DropPending();
+    m_idle.ResetNow();
+    m_app.ResetToHome();
+    if (m_speech != nullptr) {
+        m_speech->Stop();
+    }
+    m_pacer.OnInput();
+}
+
 bool KioskUi::NeedsFrame(std::int64_t now_ms) const {
+    if (m_night != nullptr && m_night->Dark()) {
+        return false;  // a dark display draws nothing until a touch wakes it
+    }
     // Reading aloud ended (the speech thread woke the loop): "Stopp" turns into "Vorlesen";
     // or the engine could not start: the button goes.
     const bool speech_changed =
@@ -101,6 +136,9 @@ bool KioskUi::NeedsFrame(std::int64_t now_ms) const {
 }
 
 std::optional<std::int64_t> KioskUi::WaitTimeoutMs(std::int64_t now_ms) const {
+    if (m_night != nullptr && m_night->Dark()) {
+        return std::nullopt;
+    }
     if (m_touch.Pending()) {
         return 0;
     }

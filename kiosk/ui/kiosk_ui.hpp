@@ -18,6 +18,7 @@
 #include "kiosk/app/volunteer_session.hpp"
 #include "kiosk/core/frame_pacer.hpp"
 #include "kiosk/core/idle_policy.hpp"
+#include "kiosk/core/screen_schedule.hpp"
 #include "kiosk/core/touch_metrics.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/label_registry.hpp"
@@ -50,6 +51,13 @@ class KioskUi {
     // The sync engine's status changed (the loop copies it over on the UI thread): draw it, and
     // re-read the data if the engine brought new data.
     void OnSyncStatus(SyncStatus status, UtcTime now);
+    // The display goes dark for the night: a clean home at once (as after the idle reset),
+    // reading aloud stopped; the next frame (after waking) draws it.
+    void ResetForNight();
+    // The night schedule (owned by the platform; null = none): pointer events see it first.
+    void SetNight(NightPolicy* night) { m_night = night; }
+    // True once after a touch woke the dark display (the platform switches the power on).
+    bool TakeNightWake();
 
     bool NeedsFrame(std::int64_t now_ms) const;
     // How long the loop may sleep; nullopt = until the next event.
@@ -90,6 +98,9 @@ class KioskUi {
     TextLayout m_text;
     std::vector<ShownRow> m_rows;  // list rows on screen in the last frame ("Vorlesen")
     SpeechOutput* m_speech{nullptr};
+    NightPolicy* m_night{nullptr};
+    bool m_night_swallowing{false};  // the touch that woke the display is still down
+    bool m_night_woke{false};
     ScreenRef m_speech_screen;             // what is being read aloud
     std::string m_speech_language;         // in which language
     bool m_drawn_speaking{false};          // the "Vorlesen" button as last drawn

@@ -28,6 +28,8 @@ class TouchInput {
     void SetSlopPx(float slop_px) { m_gestures.SetSlopPx(slop_px); }
     void Push(const PointerEvent& event) { m_queue.push_back(event); }
     bool Pending() const { return !m_queue.empty(); }
+    // Forgets input not yet handled (the display went dark before the next frame).
+    void DropPending() { m_queue.clear(); }
 
     // Feeds the queued events into `io` for the coming frame, up to the first press/release
     // transition that would need a frame of its own. Drags move the KineticScroll of the area

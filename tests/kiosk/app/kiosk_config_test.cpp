@@ -113,5 +113,33 @@ TEST(KioskConfig, UnknownKeysAndBadValuesNameTheKey) {
     ExpectError("[display\n", "config.syntax", "line 1");
 }
 
+TEST(KioskConfig, TheNightSchedule) {
+    auto c = ParseKioskConfig(
+        "[screen_schedule]\nenabled = true\nmonday = [\"07:30-20:00\"]\n"
+        "saturday = [\"09:00-13:00\", \"15:00-18:00\"]\nsunday = []\nwake_s = 120\n"
+        "power_command = \"\"\n");
+    ASSERT_TRUE(c) << c.error().message;
+    const ScreenSchedule& s = c->screen_schedule;
+    EXPECT_TRUE(s.enabled);
+    EXPECT_EQ(s.days[0], (std::vector<ScreenHours>{{450, 1200}}));
+    EXPECT_EQ(s.days[1], (std::vector<ScreenHours>{{0, 1440}}));  // not given: on all day
+    EXPECT_EQ(s.days[5], (std::vector<ScreenHours>{{540, 780}, {900, 1080}}));
+    EXPECT_TRUE(s.days[6].empty());
+    EXPECT_EQ(s.wake_s, 120);
+    EXPECT_EQ(s.power_command, "");
+    EXPECT_FALSE(ParseKioskConfig("")->screen_schedule.enabled);
+    EXPECT_EQ(ParseKioskConfig("")->screen_schedule.power_command,
+              "/usr/libexec/treffpunkt/display-power");
+
+    ExpectError("[screen_schedule]\nmonday = [\"20:00-07:30\"]\n", "config.bad_value",
+                "screen_schedule.monday");
+    ExpectError("[screen_schedule]\nfriday = \"07:30-20:00\"\n", "config.bad_value",
+                "screen_schedule.friday");
+    ExpectError("[screen_schedule]\nwake_s = 1\n", "config.bad_value", "screen_schedule.wake_s");
+    ExpectError("[screen_schedule]\npower_command = \"display-power\"\n", "config.bad_value",
+                "screen_schedule.power_command");
+    ExpectError("[screen_schedule]\nmonady = []\n", "config.unknown_key", "screen_schedule.monady");
+}
+
 }  // namespace
 }  // namespace treffpunkt
