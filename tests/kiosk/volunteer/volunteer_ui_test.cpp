@@ -430,6 +430,24 @@ TEST_F(VolunteerUi, CreatesAHelperPublicContactOnlyWithConsent) {
     EXPECT_EQ(Outbox()[1].op, "delete");
 }
 
+TEST_F(VolunteerUi, TheNightResetAndAbmeldenLogOut) {
+    LogIn();
+    k.Ui().ResetForNight();
+    k.Settle();
+    EXPECT_FALSE(k.State().volunteer.LoggedIn());
+    EXPECT_FALSE(k.OnScreen("Angemeldet: Maria"));
+    LogIn();
+    Go(ScreenRef{Screen::kOffer, kThursdayGroup});
+    ASSERT_TRUE(k.Tap("Bearbeiten"));
+    k.State().volunteer.form.texts["title.de"] = "halb fertig";
+    ASSERT_TRUE(k.Tap("‹ Zurück"));
+    ASSERT_TRUE(k.Tap("Abmelden"));
+    EXPECT_FALSE(k.State().volunteer.LoggedIn());
+    EXPECT_TRUE(k.State().volunteer.form.texts.empty());
+    EXPECT_EQ(k.State().Current().screen, Screen::kHome);
+    EXPECT_TRUE(Outbox().empty());
+}
+
 TEST_F(VolunteerUi, AConflictShowsBothVersionsAndTakesMine) {
     LogIn();
     Go(ScreenRef{Screen::kOffer, kThursdayGroup});
