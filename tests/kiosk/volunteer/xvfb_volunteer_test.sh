@@ -286,7 +286,9 @@ EOF
 } >"$work/k2.script"
 run_kiosk roden k1
 run_kiosk roden2 k2
-[ "$(outbox roden)" = 1 ] && [ "$(outbox roden2)" = 1 ] || fail "both edits should wait"
+if [ "$(outbox roden)" != 1 ] || [ "$(outbox roden2)" != 1 ]; then
+    fail "both edits should wait"
+fi
 start_hub
 cat >"$work/push1.script" <<'EOF'
 await 30000 online
