@@ -56,7 +56,11 @@ void DrawTopBar(ScreenContext& ctx, const std::string& title) {
         if (TouchButton(ctx, "home", start, sw)) {
             GoHome(ctx.state);
         }
-        if (ctx.speech_available) {
+        // Not on the volunteers' screens: a PIN pad and forms are not read aloud.
+        const bool volunteer_screen =
+            screen == Screen::kVolunteerLogin || screen == Screen::kVolunteerHome ||
+            screen == Screen::kOfferEdit || screen == Screen::kVolunteerAnswers;
+        if (ctx.speech_available && !volunteer_screen) {
             // "Vorlesen" on every list and detail screen; while it reads, the same button stops.
             const std::string label = ctx.speaking ? "■ " + ctx.app.Tr("speech.stop")
                                                    : "▶ " + ctx.app.Tr("speech.read_aloud");

@@ -174,26 +174,32 @@ void DrawVolunteerBar(ScreenContext& ctx, ImVec2 display) {
     const float lw = ButtonWidth(ctx, logout);
     const float mw = ButtonWidth(ctx, mine);
     const bool on_mine = ctx.state.Current().screen == Screen::kVolunteerHome;
-    float right = display.x - pad;
-    ImGui::SetCursorScreenPos(ImVec2(right - lw, a.y + pad));
+    // The name where reading starts, the buttons at the other end (mirrored right to left).
+    float used = pad;
+    auto button_x = [&](float width) {
+        const float x = ctx.rtl ? used : display.x - used - width;
+        used += width + 0.4f * ctx.em;
+        return x;
+    };
+    ImGui::SetCursorScreenPos(ImVec2(button_x(lw), a.y + pad));
     if (TouchButton(ctx, "logout", logout, lw)) {
         ResetToHomeKeepingLanguage(ctx);
         return;
     }
-    right -= lw + 0.4f * ctx.em;
     if (!on_mine) {
-        ImGui::SetCursorScreenPos(ImVec2(right - mw, a.y + pad));
+        ImGui::SetCursorScreenPos(ImVec2(button_x(mw), a.y + pad));
         if (TouchButton(ctx, "volunteer-home", mine, mw)) {
             Navigate(ctx.state, ScreenRef{Screen::kVolunteerHome, {}});
         }
-        right -= mw + 0.4f * ctx.em;
     }
     const std::string who = ctx.app.Format("volunteer.bar.logged_in", {{"detail", account->name}});
-    const float room = right - 0.6f * ctx.em;
+    const float room = display.x - used - 0.6f * ctx.em;
+    const float x0 = ctx.rtl ? used : 0.6f * ctx.em;
     const TextBlock& tb = LayoutText(ctx, ctx.fonts.bold, who, room, 1);
-    DrawText(ctx, dl, ctx.fonts.bold, tb, ImVec2(0.6f * ctx.em, a.y + (h - tb.height_px) * 0.5f),
-             room, ctx.theme.top_bar_text);
-    ctx.registry.Add(who, Rect{a.x, a.y, room, display.y}, Rect{a.x, a.y, room, display.y}, false);
+    DrawText(ctx, dl, ctx.fonts.bold, tb, ImVec2(x0, a.y + (h - tb.height_px) * 0.5f), room,
+             ctx.theme.top_bar_text);
+    ctx.registry.Add(who, Rect{x0, a.y, x0 + room, display.y}, Rect{x0, a.y, x0 + room, display.y},
+                     false);
 }
 
 void ResetToHomeKeepingLanguage(ScreenContext& ctx) {

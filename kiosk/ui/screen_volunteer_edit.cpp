@@ -477,13 +477,19 @@ void DrawSaveBar(ScreenContext& ctx, float bar_h) {
     const float pad = 0.25f * ctx.em;
     const std::string save = ctx.app.Tr("volunteer.save");
     const std::string cancel = ctx.app.Tr("volunteer.cancel");
-    ImGui::SetCursorScreenPos(ImVec2(a.x + 0.6f * ctx.em, a.y + pad));
-    if (TouchButton(ctx, "save", save, 0.0f, ButtonKind::kPrimary) &&
+    // "Speichern" first where reading starts (right in a right-to-left UI), the message after.
+    const float save_w = ButtonWidth(ctx, save);
+    const float cancel_w = ButtonWidth(ctx, cancel);
+    const float gap = 0.4f * ctx.em;
+    const float save_x = ctx.rtl ? a.x + w - 0.6f * ctx.em - save_w : a.x + 0.6f * ctx.em;
+    const float cancel_x = ctx.rtl ? save_x - gap - cancel_w : save_x + save_w + gap;
+    ImGui::SetCursorScreenPos(ImVec2(save_x, a.y + pad));
+    if (TouchButton(ctx, "save", save, save_w, ButtonKind::kPrimary) &&
         ctx.volunteer->SaveForm(ctx.now)) {
         return;  // saved: the data was re-read, the form is closed
     }
-    ImGui::SameLine(0.0f, 0.4f * ctx.em);
-    if (TouchButton(ctx, "cancel", cancel)) {
+    ImGui::SetCursorScreenPos(ImVec2(cancel_x, a.y + pad));
+    if (TouchButton(ctx, "cancel", cancel, cancel_w)) {
         v.form = EditForm{};
         v.message = {};
         GoBack(ctx.state);
@@ -491,8 +497,8 @@ void DrawSaveBar(ScreenContext& ctx, float bar_h) {
     }
     const std::string message = SaveBarMessage(ctx);
     if (!message.empty()) {
-        const float x = a.x + SaveBarButtonsWidth(ctx);
-        const float room = std::max(4.0f * ctx.em, a.x + w - x - 0.6f * ctx.em);
+        const float room = std::max(4.0f * ctx.em, w - SaveBarButtonsWidth(ctx) - 0.6f * ctx.em);
+        const float x = ctx.rtl ? a.x + 0.6f * ctx.em : a.x + SaveBarButtonsWidth(ctx);
         const TextBlock& tb = LayoutText(ctx, ctx.fonts.bold, message, room, 3);
         const ImVec2 p(x, a.y + (bar_h - tb.height_px) * 0.5f);
         DrawText(ctx, dl, ctx.fonts.bold, tb, p, room, ctx.theme.text);
