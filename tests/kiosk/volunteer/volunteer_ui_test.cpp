@@ -448,6 +448,30 @@ TEST_F(VolunteerUi, TheNightResetAndAbmeldenLogOut) {
     EXPECT_TRUE(Outbox().empty());
 }
 
+TEST_F(VolunteerUi, AResetDuringTheCheckDropsTheLoginButCountsTheAttempt) {
+    // Real Argon2id cost here: the check is still running when the reset comes.
+    VolunteerEntry slow = Volunteer(kMariaId, "Maria", "coordinator", kPin);
+    slow.verifier = *protocol::MakePinVerifier(kPin, protocol::Argon2Params{});
+    ASSERT_TRUE(SyncStore(*k.App().ReplicaOrNull()).ReplaceVolunteers({slow}));
+    VolunteerSession& session = k.Ui().Volunteer();
+    for (const std::string& pin : {std::string("000000"), std::string(kPin)}) {
+        k.State().volunteer.pin = pin;
+        session.SubmitPin(k.wall);
+        ASSERT_TRUE(session.Checking());
+        k.App().ResetToHome();  // idle, night or "Start" while the PIN is checked
+        WaitForCheck();
+        EXPECT_FALSE(k.State().volunteer.LoggedIn()) << pin;
+        EXPECT_TRUE(k.State().volunteer.message.key.empty()) << pin;
+    }
+    // The wrong PIN was counted, then the right one started the count over.
+    EXPECT_EQ(session.Guard().state().wrong_in_row, 0);
+    k.State().volunteer.pin = "000000";
+    session.SubmitPin(k.wall);
+    k.App().ResetToHome();
+    WaitForCheck();
+    EXPECT_EQ(session.Guard().state().wrong_in_row, 1);
+}
+
 TEST_F(VolunteerUi, AConflictShowsBothVersionsAndTakesMine) {
     LogIn();
     Go(ScreenRef{Screen::kOffer, kThursdayGroup});
