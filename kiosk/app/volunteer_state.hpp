@@ -25,7 +25,15 @@ struct FieldProblem {
 };
 
 // Which date the calendar under a date field sets.
-enum class DateTarget { kNone, kSingleDate, kClosureFrom, kClosureUntil, kPauseFrom, kPauseUntil };
+enum class DateTarget {
+    kNone,
+    kSingleDate,
+    kClosureFrom,
+    kClosureUntil,
+    kPauseFrom,
+    kPauseUntil,
+    kSeriesUntil,  // the last day of a repeating schedule
+};
 
 // The form of an offer, a contact or a helper ("Bearbeiten", "Neues Angebot", …). Texts are
 // kept as typed, by field key ("title.de", "summary.en", "phone", …), and become the record

@@ -193,6 +193,20 @@ void DrawScheduleEditor(ScreenContext& ctx) {
     TimeStepper(ctx, "end", ctx.app.Tr("volunteer.schedule.end_time"), c.end_minute, 15, 24 * 60);
     ProblemsAt(ctx, "schedule.start_time");
     ProblemsAt(ctx, "schedule.end_time");
+    if (c.repetition != Repetition::kOnce) {
+        // "bis 24.06.2027": the last day of the series (open-ended when not chosen).
+        DateField(ctx, "series-until", ctx.app.Tr("volunteer.schedule.until"), c.until,
+                  DateTarget::kSeriesUntil);
+        if (c.until) {
+            const std::string open = ctx.app.Tr("volunteer.schedule.open_ended");
+            FlowNext(ctx, ButtonWidth(ctx, open), true);
+            if (TouchButton(ctx, "open-ended", open)) {
+                c.until.reset();
+                ++ctx.state.generation;
+            }
+        }
+        ProblemsAt(ctx, "schedule.until");
+    }
 
     // Single dates (the only ones when "nur einzelne Termine", else extra ones).
     Paragraph(ctx, ctx.app.Tr("volunteer.schedule.dates"), ctx.fonts.bold);
@@ -253,7 +267,6 @@ void DrawScheduleEditor(ScreenContext& ctx) {
         ++ctx.state.generation;
     }
     ProblemsAt(ctx, "schedule.closures");
-    ProblemsAt(ctx, "schedule.until");
     ProblemsAt(ctx, "schedule");
 
     // What the choice means, and its next dates: the volunteer sees what residents will see.

@@ -264,10 +264,19 @@ TEST_F(VolunteerUi, MonthlyChoiceGivesTheSecondTuesday) {
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Einmal im Monat"));
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "2."));
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Dienstag"));
+    // Until the 28th of next month.
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Letzter Termin: bitte wählen"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Nächster Monat"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "28"));
+    ASSERT_TRUE(k.State().volunteer.form.schedule.until);
+    const Date until = *k.State().volunteer.form.schedule.until;
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
     const Offer offer = StoredOffer(kThursdayGroup);
     ASSERT_TRUE(offer.schedule);
-    EXPECT_EQ(offer.schedule->rrule, "FREQ=MONTHLY;BYDAY=2TU");
+    EXPECT_EQ(offer.schedule->rrule,
+              "FREQ=MONTHLY;BYDAY=2TU;UNTIL=" + FormatDate(until).substr(0, 4) +
+                  FormatDate(until).substr(5, 2) + FormatDate(until).substr(8, 2));
+    EXPECT_LE(NextSessions(*offer.schedule, k.wall, 10).size(), 2u);
     for (const Session& s : NextSessions(*offer.schedule, k.wall, 4)) {
         const Date d = BerlinDate(s.start);
         EXPECT_EQ(IsoWeekdayIndex(d), 1);

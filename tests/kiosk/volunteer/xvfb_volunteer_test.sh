@@ -178,7 +178,9 @@ wait "$edit_pid" 2>/dev/null || true
 [ "$(outbox roden)" = 1 ] || fail "the edit is not in the outbox after SIGKILL ($(outbox roden))"
 sqlite3 "$demo/kiosk-roden/replica.db" "PRAGMA integrity_check" | grep -qx ok ||
     fail "the kiosk's database is damaged after SIGKILL"
-echo "after SIGKILL: 1 edit waits in the outbox"
+made=$(sqlite3 "$demo/kiosk-roden/replica.db" "SELECT made_at FROM outbox")
+echo "after SIGKILL: 1 edit waits in the outbox (made $made)"
+sleep 2  # so that the hub's time of applying differs from the time the edit was made
 
 # --- 3. The hub is back; the restarted kiosk delivers the edit -------------------------------
 start_hub
@@ -210,6 +212,10 @@ maria=$("${hubcmd[@]}" volunteer list | awk '/Maria/ {print $1}')
 "${hubcmd[@]}" audit --record "$offer" | tee "$work/audit.txt" | head -3
 grep "by .*${maria:0:8}.* on kiosk .* (made " "$work/audit.txt" >/dev/null ||
     fail "the audit does not show volunteer, kiosk and time"
+applied_at=$(head -1 "$work/audit.txt" | awk '{print $2}')
+made_at=$(head -1 "$work/audit.txt" | sed 's/.*(made \([^)]*\)).*/\1/')
+[ "$made_at" \< "$applied_at" ] ||
+    fail "the audit's time is not when the volunteer saved ($made_at, applied $applied_at)"
 
 # --- 4. A second kiosk shows it after its sync -----------------------------------------------
 cat >"$work/other.script" <<'EOF'
