@@ -315,6 +315,36 @@ void DrawVolunteerHomeScreen(ScreenContext& ctx) {
                 Navigate(ctx.state, ScreenRef{Screen::kOffer, o.id});
             }
         }
+        // The place's helpers and contacts, to edit them from their detail screens (the
+        // helpers as the residents' filters leave them: none set after a login from home).
+        std::vector<std::pair<std::string, std::string>> helpers;
+        for (const Helper& h : ctx.app.Helpers()) {
+            if (h.place_id == place_id) {
+                helpers.emplace_back(h.meta.id, h.first_name);
+            }
+        }
+        if (!helpers.empty()) {
+            Heading(ctx, ctx.app.Tr("home.helpers"));
+            for (const auto& [id, name] : helpers) {
+                if (ListRow(ctx, 5000 + index++, name, std::string(), row_h)) {
+                    Navigate(ctx.state, ScreenRef{Screen::kHelper, id});
+                }
+            }
+        }
+        std::vector<std::pair<std::string, std::string>> contacts;
+        for (const Contact& c : ctx.app.Contacts()) {
+            if (c.place_id == place_id) {
+                contacts.emplace_back(c.meta.id, c.name);
+            }
+        }
+        if (!contacts.empty()) {
+            Heading(ctx, ctx.app.Tr("home.contacts"));
+            for (const auto& [id, name] : contacts) {
+                if (ListRow(ctx, 5000 + index++, name, std::string(), row_h)) {
+                    Navigate(ctx.state, ScreenRef{Screen::kContact, id});
+                }
+            }
+        }
     }
     EndDetail(ctx, Screen::kVolunteerHome);
 }

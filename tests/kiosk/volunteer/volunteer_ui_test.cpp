@@ -481,6 +481,19 @@ TEST_F(VolunteerUi, AResetDuringTheCheckDropsTheLoginButCountsTheAttempt) {
     EXPECT_EQ(session.Guard().state().wrong_in_row, 1);
 }
 
+TEST_F(VolunteerUi, TheirPageListsThePlacesOffersHelpersAndContacts) {
+    LogIn();
+    ASSERT_TRUE(TapScrolled(Screen::kVolunteerHome, "Ingrid"));
+    EXPECT_EQ(k.State().Current().screen, Screen::kHelper);
+    ASSERT_TRUE(k.Tap("Bearbeiten"));
+    EXPECT_EQ(k.State().volunteer.form.kind, "helpers");
+    EXPECT_EQ(k.State().volunteer.form.texts["first_name"], "Ingrid");
+    Go(ScreenRef{Screen::kVolunteerHome, {}});
+    ASSERT_TRUE(TapScrolled(Screen::kVolunteerHome, "Andrea Hoffmann"));
+    EXPECT_EQ(k.State().Current().screen, Screen::kContact);
+    EXPECT_TRUE(k.Registry().FindTappable("Bearbeiten"));
+}
+
 TEST_F(VolunteerUi, AConflictShowsBothVersionsAndTakesMine) {
     LogIn();
     Go(ScreenRef{Screen::kOffer, kThursdayGroup});
