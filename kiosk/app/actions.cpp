@@ -52,6 +52,8 @@ void Navigate(AppState& state, ScreenRef target) {
     state.history.push_back(target);
     state.ScrollOf(target.screen).Reset();
     state.keyboard.visible = false;
+    state.volunteer.focus.clear();
+    state.keyboard.mode = KeyboardMode::kText;
     state.language_picker = false;
     state.open_filter_group = FilterGroup::kNone;
     if (target.screen == Screen::kOffer) {
@@ -88,6 +90,8 @@ void OpenSearch(AppState& state) {
     }
     state.keyboard.visible = true;
     state.keyboard.numbers = false;
+    state.keyboard.mode = KeyboardMode::kText;
+    state.volunteer.focus.clear();
     Changed(state);
 }
 
@@ -98,6 +102,16 @@ void ShowKeyboard(AppState& state, bool visible) {
 
 void TypeText(AppState& state, std::string_view utf8) {
     const std::string text = state.keyboard.shift ? UpperCase(utf8) : std::string(utf8);
+    if (!state.volunteer.focus.empty()) {
+        // A volunteer's form field has the keyboard (the form checks the real limits).
+        std::string& field = state.volunteer.form.texts[state.volunteer.focus];
+        if (Utf8Length(field) + Utf8Length(text) <= kMaxFormFieldChars) {
+            field += text;
+        }
+        state.keyboard.shift = false;
+        Changed(state);
+        return;
+    }
     if (Utf8Length(state.search_text) + Utf8Length(text) > kMaxSearchChars) {
         return;
     }
@@ -109,15 +123,22 @@ void TypeText(AppState& state, std::string_view utf8) {
 }
 
 void Backspace(AppState& state) {
-    if (state.search_text.empty()) {
+    std::string& text = state.volunteer.focus.empty()
+                            ? state.search_text
+                            : state.volunteer.form.texts[state.volunteer.focus];
+    if (text.empty()) {
         return;
     }
     // Drop the last code point: back over continuation bytes.
-    size_t end = state.search_text.size() - 1;
-    while (end > 0 && (static_cast<unsigned char>(state.search_text[end]) & 0xC0) == 0x80) {
+    size_t end = text.size() - 1;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
         --end;
     }
-    state.search_text.resize(end);
+    text.resize(end);
+    if (!state.volunteer.focus.empty()) {
+        Changed(state);
+        return;
+    }
     state.offer_query.text = state.search_text;
     ListToTop(state);
     Changed(state);

@@ -11,6 +11,8 @@ namespace treffpunkt {
 
 // Longest search text in code points.
 inline constexpr size_t kMaxSearchChars = 60;
+// Longest text typed into one field of a volunteer's form (a description's limit).
+inline constexpr size_t kMaxFormFieldChars = 4000;
 
 // Opens a screen (pushes it on the history). The screen starts scrolled to the top and the
 // keyboard closes.
@@ -26,7 +28,8 @@ void ResetToHome(AppState& state, const KioskConfig& config);
 // The search field: opens the results screen with the keyboard.
 void OpenSearch(AppState& state);
 void ShowKeyboard(AppState& state, bool visible);
-// Adds typed text (one key) to the search; shift applies to letters and then releases.
+// Adds typed text (one key) to the search, or to the volunteer's form field that has the
+// keyboard (AppState::volunteer.focus); shift applies to letters and then releases.
 void TypeText(AppState& state, std::string_view utf8);
 void Backspace(AppState& state);
 void ClearSearch(AppState& state);

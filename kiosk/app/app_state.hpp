@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/app/volunteer_state.hpp"
 #include "kiosk/core/kinetic_scroll.hpp"
 #include "sync/replica/replica.hpp"
 
@@ -26,6 +27,10 @@ enum class Screen {
     kPlace,
     kNetworks,
     kNetwork,
+    kVolunteerLogin,    // the PIN pad ("Für Ehrenamtliche")
+    kVolunteerHome,     // what a logged-in volunteer can do
+    kOfferEdit,         // the offer form (id = the offer; a new one when creating)
+    kVolunteerAnswers,  // conflicts and rejections from the hub
     kSyncStatus,  // "Stand", connection, edits waiting, the last error; "Jetzt synchronisieren"
 };
 
@@ -39,11 +44,16 @@ struct ScreenRef {
 
 enum class KeyboardLayout { kGerman, kFrench, kEnglish };  // QWERTZ, AZERTY, QWERTY
 
+// What the field being typed into holds: letters, a phone number, an e-mail or web address,
+// or a number. Phone and number show a digit pad; e-mail and web add @ . / : keys.
+enum class KeyboardMode { kText, kPhone, kEmail, kWeb, kNumber };
+
 struct KeyboardState {
     bool visible{false};                             // shown at the bottom of the screen
     KeyboardLayout layout{KeyboardLayout::kGerman};  // follows the UI language until switched
     bool shift{false};                               // next letter upper case
     bool numbers{false};                             // digits and punctuation instead of letters
+    KeyboardMode mode{KeyboardMode::kText};          // set by the field that opened it
 };
 
 // The chip group that is open on the results screen.
@@ -71,6 +81,7 @@ struct AppState {
     bool idle_warning{false};                // "Sind Sie noch da?" is shown
     int idle_seconds_left{0};                // its countdown
     std::uint64_t generation{0};             // bumps with every action (caches and tests watch it)
+    VolunteerState volunteer;                // PIN pad, login, offer form (cleared at every reset)
 
     const ScreenRef& Current() const { return history.back(); }
     KineticScroll& ScrollOf(Screen screen) { return scroll[screen]; }

@@ -201,9 +201,9 @@ Result<void> ParseScreenSchedule(const toml::table& t, ScreenSchedule& s) {
 }
 
 Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
-    TP_TRY(CheckKeys(
-        root, "",
-        {"kiosk", "display", "idle", "languages", "theme", "speech", "sync", "screen_schedule"}));
+    TP_TRY(CheckKeys(root, "",
+                     {"kiosk", "display", "idle", "languages", "theme", "speech", "sync",
+                      "screen_schedule", "volunteer"}));
 
     auto kiosk = SubTable(root, "kiosk");
     TP_TRY(kiosk);
@@ -248,6 +248,13 @@ Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
         TP_TRY(CheckKeys(*t, "idle.", {"timeout_s", "countdown_s"}));
         TP_TRY(ReadInt(*t, "timeout_s", "idle.timeout_s", 10, 24 * 3600, config.idle.timeout_s));
         TP_TRY(ReadInt(*t, "countdown_s", "idle.countdown_s", 20, 600, config.idle.countdown_s));
+    }
+
+    auto volunteer = SubTable(root, "volunteer");
+    TP_TRY(volunteer);
+    if (const toml::table* t = *volunteer) {
+        TP_TRY(CheckKeys(*t, "volunteer.", {"idle_s"}));
+        TP_TRY(ReadInt(*t, "idle_s", "volunteer.idle_s", 30, 3600, config.volunteer.idle_s));
     }
 
     auto languages = SubTable(root, "languages");

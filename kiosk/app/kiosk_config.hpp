@@ -28,6 +28,10 @@ struct IdleConfig {
     int countdown_s{20};  // seconds the question waits before the reset (at least 20)
 };
 
+struct VolunteerConfig {
+    int idle_s{60};  // seconds without touch until a volunteer is logged out (warning included)
+};
+
 struct LanguageConfig {
     std::vector<std::string> offered{"de", "en", "fr", "tr",
                                      "uk", "ru", "ar"};  // language switch, in this order
@@ -63,6 +67,7 @@ struct KioskConfig {
     SpeechConfig speech;
     SyncConfig sync;                 // [sync]: the hub to sync with (sync/client/sync_config.hpp)
     ScreenSchedule screen_schedule;  // [screen_schedule]: display off at night
+    VolunteerConfig volunteer;       // [volunteer]: the volunteers' login on the kiosk
 };
 
 // Parses TOML text. Errors ("config.syntax", "config.unknown_key", "config.bad_value") name

@@ -249,6 +249,11 @@ SpeechScript ScreenSpeech(KioskApp& app, const ScreenRef& screen, const std::vec
         case Screen::kHome:
         case Screen::kSyncStatus:
             return {};
+        case Screen::kVolunteerLogin:
+        case Screen::kVolunteerHome:
+        case Screen::kOfferEdit:
+        case Screen::kVolunteerAnswers:
+            return {};  // the volunteers' screens are not read aloud
         case Screen::kOffers:
             return ListSpeech(app, "results.title",
                               Count(app, "results.count", app.OfferCount(now)), rows);

@@ -1,6 +1,7 @@
 #include "kiosk/ui/keyboard.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/app/actions.hpp"
@@ -71,10 +72,28 @@ const std::vector<Row> kNumberRows = {
     {{"."}, {","}, {"?"}, {"!"}, {"'"}, {"+"}, {"#"}, {"%"}, {"⌫", KeyKind::kBackspace, 1.5f}},
 };
 
-const std::vector<Row>& RowsFor(const KeyboardState& k) {
-    if (k.numbers) {
-        return kNumberRows;
-    }
+// Phone numbers and plain numbers: digits first and large, the signs a number may carry.
+const std::vector<Row> kPhoneRows = {
+    {{"1"}, {"2"}, {"3"}, {"4"}, {"5"}},
+    {{"6"}, {"7"}, {"8"}, {"9"}, {"0"}},
+    {{"+"}, {"("}, {")"}, {"-"}, {"/"}, {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+const std::vector<Row> kNumberOnlyRows = {
+    {{"1"}, {"2"}, {"3"}, {"4"}, {"5"}},
+    {{"6"}, {"7"}, {"8"}, {"9"}, {"0"}},
+    {{","}, {"."}, {"-"}, {"€"}, {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+// E-mail and web addresses: the signs they need in a row above the letters.
+const Row kEmailRow = {{"@"}, {"."}, {"-"}, {"_"}, {".de"}, {".com"}};
+const Row kWebRow = {{"https://"}, {"www."}, {"."}, {"/"}, {"-"}, {".de"}};
+
+bool DigitPad(const KeyboardState& k) {
+    return k.mode == KeyboardMode::kPhone || k.mode == KeyboardMode::kNumber;
+}
+
+const std::vector<Row>& LetterRowsFor(const KeyboardState& k) {
     switch (k.layout) {
         case KeyboardLayout::kFrench:
             return kFrenchRows;
@@ -84,6 +103,27 @@ const std::vector<Row>& RowsFor(const KeyboardState& k) {
             break;
     }
     return kGermanRows;
+}
+
+std::vector<Row> RowsFor(const KeyboardState& k) {
+    if (k.mode == KeyboardMode::kPhone) {
+        return kPhoneRows;
+    }
+    if (k.mode == KeyboardMode::kNumber) {
+        return kNumberOnlyRows;
+    }
+    if (k.numbers) {
+        return kNumberRows;
+    }
+    std::vector<Row> rows;
+    if (k.mode == KeyboardMode::kEmail) {
+        rows.push_back(kEmailRow);
+    } else if (k.mode == KeyboardMode::kWeb) {
+        rows.push_back(kWebRow);
+    }
+    const std::vector<Row>& letters = LetterRowsFor(k);
+    rows.insert(rows.end(), letters.begin(), letters.end());
+    return rows;
 }
 
 KeyboardLayout NextLayout(KeyboardLayout l) {
@@ -169,7 +209,8 @@ bool DrawKey(ScreenContext& ctx, int id, const std::string& label, const std::st
 }  // namespace
 
 float KeyboardHeight(const ScreenContext& ctx) {
-    return 4.0f * KeyHeight(ctx) + 5.0f * KeyGap(ctx);
+    const float rows = static_cast<float>(RowsFor(ctx.state.keyboard).size() + 1);
+    return rows * KeyHeight(ctx) + (rows + 1.0f) * KeyGap(ctx);
 }
 
 void DrawKeyboard(ScreenContext& ctx) {
@@ -183,7 +224,7 @@ void DrawKeyboard(ScreenContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), Col(ctx.theme.keyboard));
 
-    const std::vector<Row>& rows = RowsFor(k);
+    const std::vector<Row> rows = RowsFor(k);
     float max_units = 10.5f;  // the bottom row
     for (const Row& row : rows) {
         float units = 0.0f;
@@ -204,7 +245,8 @@ void DrawKeyboard(ScreenContext& ctx) {
         for (const Key& key : row) {
             const ImVec2 size(key.units * unit - gap, key_h);
             std::string label = key.text;
-            if (key.kind == KeyKind::kChar && k.shift && !k.numbers) {
+            if (key.kind == KeyKind::kChar && k.shift && !k.numbers && !DigitPad(k) &&
+                std::string_view(key.text).size() <= 2) {
                 label = Upper(label);
             }
             const bool special = key.kind != KeyKind::kChar;
@@ -242,6 +284,10 @@ void DrawKeyboard(ScreenContext& ctx) {
                   {KeyKind::kDone, 2.5f}};
     float x = origin.x + gap + (width - gap - 10.5f * unit) * 0.5f;
     for (const auto& key : bottom) {
+        if (DigitPad(k) && (key.kind == KeyKind::kNumbers || key.kind == KeyKind::kLayout)) {
+            x += key.units * unit;  // a digit pad has no letters to switch to
+            continue;
+        }
         const ImVec2 size(key.units * unit - gap, key_h);
         std::string label;
         switch (key.kind) {

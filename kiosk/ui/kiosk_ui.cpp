@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "kiosk/app/actions.hpp"
@@ -9,12 +10,27 @@
 
 namespace treffpunkt {
 
+namespace {
+
+// A volunteer's whole time-out is [volunteer] idle_s; its last 20 s (the resident countdown
+// at most) ask "Sind Sie noch da?".
+IdleSettings VolunteerIdleSettings(const KioskConfig& config) {
+    const std::int64_t total_ms = static_cast<std::int64_t>(config.volunteer.idle_s) * 1000;
+    const std::int64_t countdown_ms =
+        std::min<std::int64_t>(20'000, static_cast<std::int64_t>(config.idle.countdown_s) * 1000);
+    return IdleSettings{std::max<std::int64_t>(10'000, total_ms - countdown_ms), countdown_ms};
+}
+
+}  // namespace
+
 KioskUi::KioskUi(KioskApp& app, TouchMetrics metrics, FontFiles font_files)
     : m_app(app),
       m_metrics(metrics),
       m_font_files(std::move(font_files)),
       m_idle(IdleSettings{static_cast<std::int64_t>(app.Config().idle.timeout_s) * 1000,
-                          static_cast<std::int64_t>(app.Config().idle.countdown_s) * 1000}) {
+                          static_cast<std::int64_t>(app.Config().idle.countdown_s) * 1000}),
+      m_volunteer_idle(VolunteerIdleSettings(app.Config())),
+      m_volunteer(app) {
     m_touch.SetSlopPx(metrics.slop_px);
 }
 
@@ -75,7 +91,8 @@ bool KioskUi::TakeNightWake() {
 }
 
 void KioskUi::PushText(const std::string& utf8) {
-    if (m_app.State().Current().screen == Screen::kOffers) {
+    if (m_app.State().Current().screen == Screen::kOffers ||
+        !m_app.State().volunteer.focus.empty()) {
         TypeText(m_app.State(), utf8);
     }
     m_pacer.OnInput();
@@ -151,12 +168,24 @@ void KioskUi::BuildFrame(std::int64_t now_ms, UtcTime wall, float display_w, flo
     const std::uint64_t generation_before = state.generation;
     if (m_touch.BeginFrame(io, now_ms, state, m_registry, 3.0f * m_fonts.body_px)) {
         m_idle.OnTouch(now_ms);
+        m_volunteer_idle.OnTouch(now_ms);
     }
-    if (m_idle.Update(now_ms)) {
+    // A logged-in volunteer has the shorter time-out; its reset logs them out (AppState
+    // forgets the login and everything typed) and the resident time-out starts idle.
+    const bool volunteer = state.volunteer.LoggedIn();
+    IdlePolicy& idle = volunteer ? m_volunteer_idle : m_idle;
+    if (idle.Update(now_ms)) {
         m_app.ResetToHome();
+        if (volunteer) {
+            m_idle = IdlePolicy(m_idle.Settings());
+        }
     }
-    state.idle_warning = m_idle.Phase() == IdlePhase::kWarning;
-    state.idle_seconds_left = m_idle.SecondsLeft(now_ms);
+    if (!volunteer) {
+        m_volunteer_idle.Update(now_ms);
+    }
+    state.idle_warning = idle.Phase() == IdlePhase::kWarning;
+    state.idle_seconds_left = idle.SecondsLeft(now_ms);
+    const bool checking_pin = m_volunteer.Poll(wall);
 
     bool moving = false;
     for (auto& [screen, scroll] : state.scroll) {
@@ -168,6 +197,7 @@ void KioskUi::BuildFrame(std::int64_t now_ms, UtcTime wall, float display_w, flo
     m_rows.clear();
     m_text.BeginFrame();
     ScreenContext ctx{m_app, state, m_theme, m_fonts, m_registry, m_qr, m_text, m_rows};
+    ctx.volunteer = &m_volunteer;
     ctx.em = m_fonts.body_px;
     ctx.target_px = m_metrics.min_target_px;
     ctx.now = wall;
@@ -209,8 +239,12 @@ void KioskUi::BuildFrame(std::int64_t now_ms, UtcTime wall, float display_w, flo
     m_pacer.ClearDeadline();
     const std::int64_t wall_s = wall.time_since_epoch().count();
     m_pacer.RequestFrameAt(now_ms + (60 - wall_s % 60) * 1000);
-    if (const auto deadline = m_idle.NextDeadlineMs(now_ms)) {
+    if (const auto deadline =
+            (state.volunteer.LoggedIn() ? m_volunteer_idle : m_idle).NextDeadlineMs(now_ms)) {
         m_pacer.RequestFrameAt(*deadline);
+    }
+    if (checking_pin || m_volunteer.Checking()) {
+        m_pacer.RequestFrameAt(now_ms + 100);  // the "wird geprüft" dots move; the result shows
     }
 }
 

@@ -15,6 +15,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/read_aloud.hpp"
 #include "kiosk/app/speech_output.hpp"
+#include "kiosk/app/volunteer_session.hpp"
 #include "kiosk/core/frame_pacer.hpp"
 #include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/screen_schedule.hpp"
@@ -69,6 +70,9 @@ class KioskUi {
     const LabelRegistry& Registry() const { return m_registry; }
     KioskApp& App() { return m_app; }
     IdlePolicy& Idle() { return m_idle; }
+    // While a volunteer is logged in: their shorter time-out ([volunteer] idle_s).
+    IdlePolicy& VolunteerIdle() { return m_volunteer_idle; }
+    VolunteerSession& Volunteer() { return m_volunteer; }
     FramePacer& Pacer() { return m_pacer; }
     const TouchMetrics& Metrics() const { return m_metrics; }
     std::uint64_t FramesBuilt() const { return m_frames; }
@@ -103,6 +107,8 @@ class KioskUi {
     bool m_drawn_speech_available{false};  // whether the button was drawn at all
     FramePacer m_pacer;
     IdlePolicy m_idle;
+    IdlePolicy m_volunteer_idle;
+    VolunteerSession m_volunteer;
     std::int64_t m_last_frame_ms{0};
     std::uint64_t m_frames{0};
 };

@@ -56,7 +56,11 @@ void DrawTopBar(ScreenContext& ctx, const std::string& title) {
         if (TouchButton(ctx, "home", start, sw)) {
             GoHome(ctx.state);
         }
-        if (ctx.speech_available) {
+        // Not on the volunteers' screens: a PIN pad and forms are not read aloud.
+        const bool volunteer_screen =
+            screen == Screen::kVolunteerLogin || screen == Screen::kVolunteerHome ||
+            screen == Screen::kOfferEdit || screen == Screen::kVolunteerAnswers;
+        if (ctx.speech_available && !volunteer_screen) {
             // "Vorlesen" on every list and detail screen; while it reads, the same button stops.
             const std::string label = ctx.speaking ? "■ " + ctx.app.Tr("speech.stop")
                                                    : "▶ " + ctx.app.Tr("speech.read_aloud");
@@ -203,6 +207,15 @@ void DrawKiosk(ScreenContext& ctx, ImVec2 display) {
     ImGui::PushFont(ctx.fonts.body);
     const bool language_picker = ctx.state.language_picker && !ctx.state.idle_warning;
     ctx.interactive = !ctx.state.idle_warning && !language_picker;
+    // While a volunteer is logged in, every screen sits above their bar; the form has its
+    // own bar ("Speichern", "Abbrechen") and needs the room.
+    const bool volunteer_bar = ctx.state.volunteer.LoggedIn() && ctx.app.HasData() &&
+                               ctx.state.Current().screen != Screen::kOfferEdit;
+    if (volunteer_bar) {
+        ImGui::BeginChild("##screen", ImVec2(display.x, display.y - VolunteerBarHeight(ctx)), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                              ImGuiWindowFlags_NoNav);
+    }
     if (!ctx.app.HasData()) {
         DrawNoDataScreen(ctx);
     } else {
@@ -240,10 +253,26 @@ void DrawKiosk(ScreenContext& ctx, ImVec2 display) {
             case Screen::kNetwork:
                 DrawNetworkScreen(ctx);
                 break;
+            case Screen::kVolunteerLogin:
+                DrawVolunteerLoginScreen(ctx);
+                break;
+            case Screen::kVolunteerHome:
+                DrawVolunteerHomeScreen(ctx);
+                break;
+            case Screen::kOfferEdit:
+                DrawOfferEditScreen(ctx);
+                break;
+            case Screen::kVolunteerAnswers:
+                DrawVolunteerAnswersScreen(ctx);
+                break;
             case Screen::kSyncStatus:
                 DrawSyncScreen(ctx);
                 break;
         }
+    }
+    if (volunteer_bar) {
+        ImGui::EndChild();
+        DrawVolunteerBar(ctx, display);
     }
     if (!ctx.app.LastError().empty()) {
         // A failed query: say so in words at the bottom instead of silently showing nothing.

@@ -34,6 +34,10 @@ void DrawContactScreen(ScreenContext& ctx) {
     }
     const Contact& c = view->contact;
     Paragraph(ctx, c.name, ctx.fonts.title);
+    if (RecordVolunteerBlock(ctx, AnyRecord{c})) {
+        EndDetail(ctx, Screen::kContact);  // a volunteer's edit: the view is re-read next frame
+        return;
+    }
     ContentParagraph(ctx, c.role, ctx.fonts.bold, ctx.theme.text_muted);
     if (view->organization != nullptr) {
         Field(ctx, ctx.app.Tr("detail.organization"), ctx.app.Text(view->organization->name));

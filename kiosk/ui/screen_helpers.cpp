@@ -85,6 +85,10 @@ void DrawHelperScreen(ScreenContext& ctx) {
     const Helper& h = detail->helper;
     const std::string& lang = ctx.state.language;
     Paragraph(ctx, h.first_name, ctx.fonts.title);
+    if (RecordVolunteerBlock(ctx, AnyRecord{h})) {
+        EndDetail(ctx, Screen::kHelper);  // a volunteer's edit: the view is re-read next frame
+        return;
+    }
     Field(ctx, ctx.app.Tr("helpers.helps_with"), KindsText(ctx, h));
     Field(ctx, ctx.app.Tr("helpers.helps_in"), Join(h.districts));
     ContentField(ctx, ctx.app.Tr("helpers.availability"), h.availability);

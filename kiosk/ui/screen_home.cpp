@@ -169,6 +169,7 @@ void DrawHomeScreen(ScreenContext& ctx) {
     }
 
     Gap(0.6f);
+    VolunteerEntryButton(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     EndScrollArea(ctx, Screen::kHome);

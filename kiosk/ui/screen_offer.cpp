@@ -41,6 +41,10 @@ void DrawOfferScreen(ScreenContext& ctx) {
     if (view->open_now && ctx.app.ClockTrusted(ctx.now)) {
         Badge(ctx, "● " + ctx.app.Tr("detail.running_now"));
     }
+    if (OfferVolunteerBlock(ctx, o)) {
+        EndDetail(ctx, Screen::kOffer);  // a volunteer's edit: the view is re-read next frame
+        return;
+    }
     ContentParagraph(ctx, o.summary);
 
     Heading(ctx, ctx.app.Tr("detail.when"));

@@ -20,6 +20,26 @@ void DrawPlacesScreen(ScreenContext& ctx);
 void DrawPlaceScreen(ScreenContext& ctx);
 void DrawNetworksScreen(ScreenContext& ctx);
 void DrawNetworkScreen(ScreenContext& ctx);
+// The volunteers' screens (screen_volunteer*.cpp).
+void DrawVolunteerLoginScreen(ScreenContext& ctx);
+void DrawVolunteerHomeScreen(ScreenContext& ctx);
+void DrawOfferEditScreen(ScreenContext& ctx);
+void DrawVolunteerAnswersScreen(ScreenContext& ctx);
+// "Für Ehrenamtliche" at the end of home (nothing while someone is logged in).
+void VolunteerEntryButton(ScreenContext& ctx);
+// The bar at the bottom while a volunteer is logged in: the name and "Abmelden".
+float VolunteerBarHeight(const ScreenContext& ctx);
+void DrawVolunteerBar(ScreenContext& ctx, ImVec2 display);
+// "Abmelden": forgets the login, the PIN, the form; back to home.
+void ResetToHomeKeepingLanguage(ScreenContext& ctx);
+// On an offer's detail screen: "wird übertragen" while an edit waits, and for a volunteer who
+// may edit it "Bearbeiten", "Stimmt noch", "fällt vorübergehend aus", "nicht mehr anbieten".
+// Returns true when a tap changed the data or the screen: the caller's view of the offer is
+// stale then and the screen must stop drawing this frame.
+bool OfferVolunteerBlock(ScreenContext& ctx, const Offer& offer);
+// The same on a contact's or helper's detail screen: "Bearbeiten", "Stimmt noch" and
+// "Nicht mehr anzeigen" (a deletion, after a second tap).
+bool RecordVolunteerBlock(ScreenContext& ctx, const AnyRecord& record);
 void DrawSyncScreen(ScreenContext& ctx);
 // The strip above home's settings bar: "Stand: heute, 16:30 · online · 2 Änderungen warten"
 // (or the data's date without a hub, or the pairing code); a tap opens DrawSyncScreen.

@@ -23,6 +23,8 @@
 
 namespace treffpunkt {
 
+class VolunteerSession;
+
 // QR codes already encoded, by payload (encoding is too slow to repeat every frame).
 class QrCache {
   public:
@@ -45,10 +47,11 @@ struct ScreenContext {
     LabelRegistry& registry;
     QrCache& qr;
     TextLayout& text;
-    std::vector<ShownRow>& visible_rows;  // filled by ListRow while drawing this frame
-    float em{20.0f};                      // body font size in px
-    float target_px{48.0f};               // smallest touch target (9 mm)
-    UtcTime now{};                        // wall clock
+    std::vector<ShownRow>& visible_rows;   // filled by ListRow while drawing this frame
+    VolunteerSession* volunteer{nullptr};  // login and edits (null in tests that draw no UI)
+    float em{20.0f};                       // body font size in px
+    float target_px{48.0f};                // smallest touch target (9 mm)
+    UtcTime now{};                         // wall clock
     bool interactive{true};         // false under the idle question: nothing registers as tappable
     bool rtl{false};                // the UI language reads right to left: layouts mirror
     bool speech_available{false};   // "Vorlesen" can be offered (a sound device, or forced)
