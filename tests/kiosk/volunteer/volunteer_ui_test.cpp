@@ -364,7 +364,8 @@ TEST_F(VolunteerUi, CreatesANewOfferWithChips) {
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
     EXPECT_TRUE(Outbox().empty());
     EXPECT_TRUE(SeenScrolled(Screen::kOfferEdit, "! Bitte mindestens eines auswählen."));
-    const TaxonomyTerm& topic = k.App().Terms(kVocabFieldOfAction).front();
+    // A copy: saving re-reads the data, which replaces the terms.
+    const TaxonomyTerm topic = k.App().Terms(kVocabFieldOfAction).front();
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, k.App().Text(topic.name)));
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
     const auto outbox = Outbox();
