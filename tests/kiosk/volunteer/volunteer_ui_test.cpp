@@ -421,7 +421,7 @@ TEST_F(VolunteerUi, CreatesAHelperPublicContactOnlyWithConsent) {
     EditForm& form = k.State().volunteer.form;
     form.texts["first_name"] = "Rosa";
     form.texts["public_phone"] = "0170 1234567";  // typed earlier, but no consent
-    const TaxonomyTerm& kind = k.App().Terms(kVocabHelpKind).front();
+    const TaxonomyTerm kind = k.App().Terms(kVocabHelpKind).front();
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, k.App().Text(kind.name)));
     ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
     ASSERT_EQ(Outbox().size(), 1u)
