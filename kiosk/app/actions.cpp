@@ -25,18 +25,32 @@ void ToggleIn(std::vector<std::string>& values, const std::string& value) {
     }
 }
 
-// Upper case for the letters the keyboards have (ASCII, German and French accented).
-std::string UpperCase(std::string_view utf8) {
+// Upper case for the letters the keyboards have: ASCII, Latin-1 (German, French, Turkish
+// ç ö ü), Turkish ğ ş ı (and i -> İ on the Turkish keyboard), œ, Cyrillic (Russian and
+// Ukrainian). Arabic has no case.
+std::string UpperCase(std::string_view utf8, bool turkish) {
     std::string out;
     size_t pos = 0;
     while (pos < utf8.size()) {
         char32_t c = NextCodePoint(utf8, pos);
-        if (c >= U'a' && c <= U'z') {
+        if (turkish && c == U'i') {
+            c = 0x130;  // i -> İ
+        } else if (c >= U'a' && c <= U'z') {
             c = c - U'a' + U'A';
         } else if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) {
             c -= 0x20;  // à..þ -> À..Þ (Latin-1 block)
         } else if (c == 0x153) {
             c = 0x152;  // œ -> Œ
+        } else if (c == 0x11F || c == 0x15F) {
+            c -= 1;  // ğ -> Ğ, ş -> Ş
+        } else if (c == 0x131) {
+            c = U'I';  // ı -> I
+        } else if (c >= 0x430 && c <= 0x44F) {
+            c -= 0x20;  // а..я -> А..Я
+        } else if (c >= 0x450 && c <= 0x45F) {
+            c -= 0x50;  // ё є і ї -> Ё Є І Ї
+        } else if (c == 0x491) {
+            c = 0x490;  // ґ -> Ґ
         }
         AppendUtf8(c, out);
     }
@@ -91,6 +105,13 @@ void OpenSearch(AppState& state) {
     state.keyboard.visible = true;
     state.keyboard.numbers = false;
     state.keyboard.mode = KeyboardMode::kText;
+    // Residents search in QWERTZ, AZERTY or QWERTY (the data is Latin), whatever a
+    // volunteer's translation field used last.
+    state.keyboard.home = SearchLayoutFor(state.language);
+    if (state.keyboard.layout != KeyboardLayout::kFrench &&
+        state.keyboard.layout != KeyboardLayout::kEnglish) {
+        state.keyboard.layout = state.keyboard.home;
+    }
     state.volunteer.focus.clear();
     Changed(state);
 }
@@ -101,7 +122,9 @@ void ShowKeyboard(AppState& state, bool visible) {
 }
 
 void TypeText(AppState& state, std::string_view utf8) {
-    const std::string text = state.keyboard.shift ? UpperCase(utf8) : std::string(utf8);
+    const std::string text =
+        state.keyboard.shift ? UpperCase(utf8, state.keyboard.layout == KeyboardLayout::kTurkish)
+                             : std::string(utf8);
     if (!state.volunteer.focus.empty()) {
         // A volunteer's form field has the keyboard (the form checks the real limits).
         std::string& field = state.volunteer.form.texts[state.volunteer.focus];
@@ -165,6 +188,36 @@ void ToggleNumbers(AppState& state) {
 void SetKeyboardLayout(AppState& state, KeyboardLayout layout) {
     state.keyboard.layout = layout;
     state.keyboard.numbers = false;
+    state.keyboard.shift = false;
+    Changed(state);
+}
+
+KeyboardLayout NextKeyboardLayout(const KeyboardState& keyboard) {
+    std::vector<KeyboardLayout> cycle = {keyboard.home};
+    for (KeyboardLayout l :
+         {KeyboardLayout::kGerman, KeyboardLayout::kFrench, KeyboardLayout::kEnglish}) {
+        if (l != keyboard.home) {
+            cycle.push_back(l);
+        }
+    }
+    auto it = std::find(cycle.begin(), cycle.end(), keyboard.layout);
+    if (it == cycle.end() || ++it == cycle.end()) {
+        return cycle.front();
+    }
+    return *it;
+}
+
+void OpenFormKeyboard(AppState& state, const std::string& key, KeyboardMode mode) {
+    const size_t dot = key.find('.');
+    const KeyboardLayout layout = dot == std::string::npos ? SearchLayoutFor(state.language)
+                                                           : LayoutForLanguage(key.substr(dot + 1));
+    state.volunteer.focus = key;
+    state.keyboard.mode = mode;
+    state.keyboard.numbers = false;
+    state.keyboard.shift = false;
+    state.keyboard.layout = layout;
+    state.keyboard.home = layout;
+    state.keyboard.visible = true;
     Changed(state);
 }
 
@@ -250,9 +303,8 @@ void SetPlacesMeetingOnly(AppState& state, bool meeting_only) {
 void SetLanguage(AppState& state, const std::string& language) {
     state.language = language;
     state.language_picker = false;
-    state.keyboard.layout = language == "fr"   ? KeyboardLayout::kFrench
-                            : language == "en" ? KeyboardLayout::kEnglish
-                                               : KeyboardLayout::kGerman;
+    state.keyboard.layout = SearchLayoutFor(language);
+    state.keyboard.home = state.keyboard.layout;
     Changed(state);
 }
 

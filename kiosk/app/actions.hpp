@@ -36,6 +36,12 @@ void ClearSearch(AppState& state);
 void ToggleShift(AppState& state);
 void ToggleNumbers(AppState& state);
 void SetKeyboardLayout(AppState& state, KeyboardLayout layout);
+// What the layout key switches to: from the field's own layout (KeyboardState::home) through
+// QWERTZ, AZERTY and QWERTY and back, so a Ukrainian field can take a Latin word and return.
+KeyboardLayout NextKeyboardLayout(const KeyboardState& keyboard);
+// Opens the keyboard for the volunteer form's field `key` ("title.uk", "phone", …): a text in
+// a language gets that language's layout, other texts the UI's search layout.
+void OpenFormKeyboard(AppState& state, const std::string& key, KeyboardMode mode);
 
 // Results filters. Toggling a chip adds or removes its value; the list goes back to the top.
 void ToggleFilterGroup(AppState& state, FilterGroup group);

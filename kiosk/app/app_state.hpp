@@ -42,7 +42,9 @@ struct ScreenRef {
     bool operator==(const ScreenRef&) const = default;
 };
 
-enum class KeyboardLayout { kGerman, kFrench, kEnglish };  // QWERTZ, AZERTY, QWERTY
+// QWERTZ, AZERTY, QWERTY (residents' search), and for volunteers' translations Turkish Q,
+// Ukrainian and Russian ЙЦУКЕН and the Arabic PC layout's letters.
+enum class KeyboardLayout { kGerman, kFrench, kEnglish, kTurkish, kUkrainian, kRussian, kArabic };
 
 // What the field being typed into holds: letters, a phone number, an e-mail or web address,
 // or a number. Phone and number show a digit pad; e-mail and web add @ . / : keys.
@@ -51,6 +53,7 @@ enum class KeyboardMode { kText, kPhone, kEmail, kWeb, kNumber };
 struct KeyboardState {
     bool visible{false};                             // shown at the bottom of the screen
     KeyboardLayout layout{KeyboardLayout::kGerman};  // follows the UI language until switched
+    KeyboardLayout home{KeyboardLayout::kGerman};    // the field's own; the switch starts here
     bool shift{false};                               // next letter upper case
     bool numbers{false};                             // digits and punctuation instead of letters
     KeyboardMode mode{KeyboardMode::kText};          // set by the field that opened it
@@ -86,6 +89,13 @@ struct AppState {
     const ScreenRef& Current() const { return history.back(); }
     KineticScroll& ScrollOf(Screen screen) { return scroll[screen]; }
 };
+
+// The residents' search keyboard for a UI language: AZERTY for French, QWERTY for English,
+// else QWERTZ (the data is German).
+KeyboardLayout SearchLayoutFor(const std::string& ui_language);
+// The keyboard for typing text in `language` ("uk": ЙЦУКЕН, "ar": Arabic, …); QWERTZ for
+// German and for languages without a layout of their own.
+KeyboardLayout LayoutForLanguage(const std::string& language);
 
 // The state right after start-up and after every idle reset.
 AppState InitialAppState(const KioskConfig& config);

@@ -21,6 +21,7 @@ const ImWchar kTextRanges[] = {
     0x00A0, 0x00FF,  // Latin-1 Supplement (ä ö ü ß é « »)
     0x0100, 0x017F,  // Latin Extended-A (Turkish ğ ş ı İ, Polish, Czech, …)
     0x0218, 0x021B,  // Romanian Ș ș Ț ț
+    0x02BC, 0x02BC,  // ʼ Ukrainian apostrophe (a letter: сімʼя)
     0x2010, 0x2027,  // dashes, quotes „ “ ” ‘ ’, bullet •, ellipsis …
     0x2039, 0x203A,  // ‹ ›
     0x20AC, 0x20AC,  // €

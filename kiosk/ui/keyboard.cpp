@@ -66,6 +66,78 @@ const std::vector<Row> kEnglishRows = {
      {"⌫", KeyKind::kBackspace, 1.5f}},
 };
 
+// Turkish Q: ı and i are two letters (I and İ with shift), ğ ü ş ö ç where Turkish has them.
+const std::vector<Row> kTurkishRows = {
+    {{"q"}, {"w"}, {"e"}, {"r"}, {"t"}, {"y"}, {"u"}, {"ı"}, {"o"}, {"p"}, {"ğ"}, {"ü"}},
+    {{"a"}, {"s"}, {"d"}, {"f"}, {"g"}, {"h"}, {"j"}, {"k"}, {"l"}, {"ş"}, {"i"}},
+    {{"⇧", KeyKind::kShift, 1.5f},
+     {"z"},
+     {"x"},
+     {"c"},
+     {"v"},
+     {"b"},
+     {"n"},
+     {"m"},
+     {"ö"},
+     {"ç"},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+// Ukrainian ЙЦУКЕН with ї є ґ and the apostrophe ʼ (U+02BC, a letter in Ukrainian words).
+const std::vector<Row> kUkrainianRows = {
+    {{"й"}, {"ц"}, {"у"}, {"к"}, {"е"}, {"н"}, {"г"}, {"ш"}, {"щ"}, {"з"}, {"х"}, {"ї"}},
+    {{"ф"}, {"і"}, {"в"}, {"а"}, {"п"}, {"р"}, {"о"}, {"л"}, {"д"}, {"ж"}, {"є"}, {"ґ"}},
+    {{"⇧", KeyKind::kShift},
+     {"я"},
+     {"ч"},
+     {"с"},
+     {"м"},
+     {"и"},
+     {"т"},
+     {"ь"},
+     {"б"},
+     {"ю"},
+     {"ʼ"},
+     {"⌫", KeyKind::kBackspace}},
+};
+
+// Russian ЙЦУКЕН with ъ and ё (ё at the end of the second row instead of left of 1).
+const std::vector<Row> kRussianRows = {
+    {{"й"}, {"ц"}, {"у"}, {"к"}, {"е"}, {"н"}, {"г"}, {"ш"}, {"щ"}, {"з"}, {"х"}, {"ъ"}},
+    {{"ф"}, {"ы"}, {"в"}, {"а"}, {"п"}, {"р"}, {"о"}, {"л"}, {"д"}, {"ж"}, {"э"}, {"ё"}},
+    {{"⇧", KeyKind::kShift, 1.5f},
+     {"я"},
+     {"ч"},
+     {"с"},
+     {"м"},
+     {"и"},
+     {"т"},
+     {"ь"},
+     {"б"},
+     {"ю"},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
+// The Arabic PC layout's letters in its order (ذ from left of 1 at the end of the second row;
+// لا is ل then ا, joined when drawn; أ and إ from the shift layer). Keys type letters in
+// logical order; TextLayout joins and orders them when the text is drawn. No case, no shift.
+const std::vector<Row> kArabicRows = {
+    {{"ض"}, {"ص"}, {"ث"}, {"ق"}, {"ف"}, {"غ"}, {"ع"}, {"ه"}, {"خ"}, {"ح"}, {"ج"}, {"د"}},
+    {{"ش"}, {"س"}, {"ي"}, {"ب"}, {"ل"}, {"ا"}, {"ت"}, {"ن"}, {"م"}, {"ك"}, {"ط"}, {"ذ"}},
+    {{"أ"},
+     {"إ"},
+     {"ئ"},
+     {"ء"},
+     {"ؤ"},
+     {"ر"},
+     {"ى"},
+     {"ة"},
+     {"و"},
+     {"ز"},
+     {"ظ"},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
+};
+
 const std::vector<Row> kNumberRows = {
     {{"1"}, {"2"}, {"3"}, {"4"}, {"5"}, {"6"}, {"7"}, {"8"}, {"9"}, {"0"}},
     {{"-"}, {"/"}, {":"}, {";"}, {"("}, {")"}, {"€"}, {"&"}, {"@"}, {"\""}},
@@ -99,6 +171,14 @@ const std::vector<Row>& LetterRowsFor(const KeyboardState& k) {
             return kFrenchRows;
         case KeyboardLayout::kEnglish:
             return kEnglishRows;
+        case KeyboardLayout::kTurkish:
+            return kTurkishRows;
+        case KeyboardLayout::kUkrainian:
+            return kUkrainianRows;
+        case KeyboardLayout::kRussian:
+            return kRussianRows;
+        case KeyboardLayout::kArabic:
+            return kArabicRows;
         case KeyboardLayout::kGerman:
             break;
     }
@@ -126,18 +206,6 @@ std::vector<Row> RowsFor(const KeyboardState& k) {
     return rows;
 }
 
-KeyboardLayout NextLayout(KeyboardLayout l) {
-    switch (l) {
-        case KeyboardLayout::kGerman:
-            return KeyboardLayout::kFrench;
-        case KeyboardLayout::kFrench:
-            return KeyboardLayout::kEnglish;
-        case KeyboardLayout::kEnglish:
-            break;
-    }
-    return KeyboardLayout::kGerman;
-}
-
 const char* LayoutKey(KeyboardLayout l) {
     switch (l) {
         case KeyboardLayout::kGerman:
@@ -146,13 +214,22 @@ const char* LayoutKey(KeyboardLayout l) {
             return "keyboard.layout.fr";
         case KeyboardLayout::kEnglish:
             return "keyboard.layout.en";
+        case KeyboardLayout::kTurkish:
+            return "keyboard.layout.tr";
+        case KeyboardLayout::kUkrainian:
+            return "keyboard.layout.uk";
+        case KeyboardLayout::kRussian:
+            return "keyboard.layout.ru";
+        case KeyboardLayout::kArabic:
+            return "keyboard.layout.ar";
     }
     return "keyboard.layout.de";
 }
 
-std::string Upper(const std::string& s) {
+std::string Upper(const std::string& s, KeyboardLayout layout) {
     AppState tmp;
     tmp.keyboard.shift = true;
+    tmp.keyboard.layout = layout;
     TypeText(tmp, s);
     return tmp.search_text;
 }
@@ -208,6 +285,29 @@ bool DrawKey(ScreenContext& ctx, int id, const std::string& label, const std::st
 
 }  // namespace
 
+std::vector<std::string> KeyboardKeyTexts(KeyboardLayout layout) {
+    std::vector<std::string> out;
+    KeyboardState keyboard;
+    keyboard.layout = layout;
+    for (const std::vector<Row>* rows :
+         {&LetterRowsFor(keyboard), &kNumberRows, &kPhoneRows, &kNumberOnlyRows}) {
+        for (const Row& row : *rows) {
+            for (const Key& key : row) {
+                out.emplace_back(key.text);
+                if (key.kind == KeyKind::kChar && rows != &kNumberRows) {
+                    out.push_back(Upper(key.text, layout));
+                }
+            }
+        }
+    }
+    for (const Row* row : {&kEmailRow, &kWebRow}) {
+        for (const Key& key : *row) {
+            out.emplace_back(key.text);
+        }
+    }
+    return out;
+}
+
 float KeyboardHeight(const ScreenContext& ctx) {
     const float rows = static_cast<float>(RowsFor(ctx.state.keyboard).size() + 1);
     return rows * KeyHeight(ctx) + (rows + 1.0f) * KeyGap(ctx);
@@ -247,7 +347,7 @@ void DrawKeyboard(ScreenContext& ctx) {
             std::string label = key.text;
             if (key.kind == KeyKind::kChar && k.shift && !k.numbers && !DigitPad(k) &&
                 std::string_view(key.text).size() <= 2) {
-                label = Upper(label);
+                label = Upper(label, k.layout);
             }
             const bool special = key.kind != KeyKind::kChar;
             const bool lit = key.kind == KeyKind::kShift && k.shift;
@@ -295,7 +395,7 @@ void DrawKeyboard(ScreenContext& ctx) {
                 label = ctx.app.Tr(k.numbers ? "keyboard.letters" : "keyboard.numbers");
                 break;
             case KeyKind::kLayout:
-                label = ctx.app.Tr(LayoutKey(NextLayout(k.layout)));
+                label = ctx.app.Tr(LayoutKey(NextKeyboardLayout(k)));
                 break;
             case KeyKind::kSpace:
                 label = ctx.app.Tr("keyboard.space");
@@ -315,7 +415,7 @@ void DrawKeyboard(ScreenContext& ctx) {
                     ToggleNumbers(state);
                     break;
                 case KeyKind::kLayout:
-                    SetKeyboardLayout(state, NextLayout(k.layout));
+                    SetKeyboardLayout(state, NextKeyboardLayout(k));
                     break;
                 case KeyKind::kSpace:
                     TypeText(state, " ");

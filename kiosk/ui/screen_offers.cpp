@@ -271,6 +271,11 @@ void DrawOffersScreen(ScreenContext& ctx) {
     ImGui::EndGroup();
     EndScrollArea(ctx, Screen::kOffers);
     if (s.keyboard.visible) {
+        // On the bottom edge: at the largest text the list has no room left, and the item
+        // spacing after it would push the keyboard's last row off the panel.
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+        ImGui::SetCursorScreenPos(ImVec2(c.x, std::min(c.y, bottom - kb_h)));
         DrawKeyboard(ctx);
     }
 }

@@ -1,8 +1,10 @@
 // The offer form: texts on the on-screen keyboard, choices as chips, the schedule editor
 // (repetition, weekdays, times, single dates, closures), translations, "Speichern".
 #include <algorithm>
+#include <initializer_list>
 
 #include "kiosk/app/actions.hpp"
+#include "kiosk/app/i18n.hpp"
 #include "kiosk/app/offer_form.hpp"
 #include "kiosk/app/schedule_text.hpp"
 #include "kiosk/app/volunteer_session.hpp"
@@ -15,6 +17,9 @@
 namespace treffpunkt {
 
 namespace {
+
+// Content languages with a keyboard layout for their translations.
+const std::vector<std::string> kTranslationLanguages = {"en", "fr", "tr", "uk", "ru", "ar"};
 
 void Toggle(std::vector<std::string>& values, const std::string& value) {
     auto it = std::find(values.begin(), values.end(), value);
@@ -68,6 +73,14 @@ KeyboardMode ModeOf(const std::string& key) {
     return KeyboardMode::kText;
 }
 
+// `pos` moved forward to the start of a UTF-8 sequence (never into a Cyrillic or Arabic letter).
+size_t Utf8Boundary(const std::string& text, size_t pos) {
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+        ++pos;
+    }
+    return pos;
+}
+
 // While the keyboard is up: the field being typed into, large, above the keyboard.
 void DrawTyping(ScreenContext& ctx) {
     VolunteerState& v = ctx.state.volunteer;
@@ -93,7 +106,8 @@ void DrawTyping(ScreenContext& ctx) {
     const TextBlock& all = LayoutText(ctx, ctx.fonts.body, text + "|", inner);
     const std::string shown =
         all.lines.size() > static_cast<size_t>(lines)
-            ? "… " + text.substr(text.size() > 300 ? text.size() - 300 : 0) + "|"
+            ? "… " + text.substr(Utf8Boundary(text, text.size() > 300 ? text.size() - 300 : 0)) +
+                  "|"
             : text + "|";
     const TextBlock& block = LayoutText(ctx, ctx.fonts.body, shown, inner, lines);
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -317,6 +331,51 @@ void TermChips(ScreenContext& ctx, const char* id, std::string_view vocabulary,
     }
 }
 
+// The languages a text can be translated into here: the kiosk's offered languages (their
+// fonts are loaded) that have a keyboard layout, German being the form's own.
+std::vector<std::string> TranslationLanguages(const ScreenContext& ctx) {
+    std::vector<std::string> out;
+    for (const std::string& l : ctx.app.Config().languages.offered) {
+        if (l != "de" && Contains(kTranslationLanguages, l)) {
+            out.push_back(l);
+        }
+    }
+    return out;
+}
+
+struct TranslatedField {
+    const char* field;  // "title", "role", …
+    int lines;          // lines of the field in the form
+};
+
+// "Übersetzungen": a chip per language (named in itself, as a translator reads it) picks
+// which translation is shown (six more fields of each text would not fit a 7" panel); each
+// field opens the keyboard in its language.
+void TranslationFields(ScreenContext& ctx, std::initializer_list<TranslatedField> fields) {
+    EditForm& form = ctx.state.volunteer.form;
+    const std::vector<std::string> other = TranslationLanguages(ctx);
+    if (other.empty()) {
+        return;
+    }
+    if (!Contains(other, form.translation_language)) {
+        form.translation_language = other.front();
+    }
+    Heading(ctx, ctx.app.Tr("volunteer.translations"));
+    Paragraph(ctx, ctx.app.Tr("volunteer.translations.hint"), nullptr, ctx.theme.text_muted);
+    const int o = ChipRow(
+        ctx, "translation", other.size(), [&](size_t i) { return Endonym(other[i]); },
+        [&](size_t i) { return form.translation_language == other[i]; });
+    if (o >= 0) {
+        form.translation_language = other[static_cast<size_t>(o)];
+        ++ctx.state.generation;
+    }
+    const std::string& tl = form.translation_language;
+    for (const TranslatedField& f : fields) {
+        FormTextField(ctx, std::string(f.field) + "." + tl, FieldLabel(ctx, f.field, tl),
+                      KeyboardMode::kText, f.lines);
+    }
+}
+
 void DrawOfferFields(ScreenContext& ctx) {
     EditForm& form = ctx.state.volunteer.form;
     // The title, then the dates (what changes most often), then the rest.
@@ -365,22 +424,7 @@ void DrawOfferFields(ScreenContext& ctx) {
                   KeyboardMode::kText, 2);
     FormTextField(ctx, "url", FieldLabel(ctx, "url", ""), ModeOf("url"));
 
-    // Translations: the same texts in another language (Latin-script keyboards only).
-    Heading(ctx, ctx.app.Tr("volunteer.translations"));
-    Paragraph(ctx, ctx.app.Tr("volunteer.translations.hint"), nullptr, ctx.theme.text_muted);
-    const std::vector<std::string> other = {"en", "fr", "tr"};
-    const int o = ChipRow(
-        ctx, "translation", other.size(), [&](size_t i) { return ctx.app.LanguageName(other[i]); },
-        [&](size_t i) { return form.translation_language == other[i]; });
-    if (o >= 0) {
-        form.translation_language = other[static_cast<size_t>(o)];
-        ++ctx.state.generation;
-    }
-    const std::string& tl = form.translation_language;
-    FormTextField(ctx, "title." + tl, FieldLabel(ctx, "title", tl), KeyboardMode::kText, 2);
-    FormTextField(ctx, "summary." + tl, FieldLabel(ctx, "summary", tl), KeyboardMode::kText, 3);
-    FormTextField(ctx, "description." + tl, FieldLabel(ctx, "description", tl), KeyboardMode::kText,
-                  3);
+    TranslationFields(ctx, {{"title", 2}, {"summary", 3}, {"description", 3}});
 }
 
 // A contact: name, role, phone (digit pad), e-mail and web (their keyboards), hours.
@@ -392,6 +436,7 @@ void DrawContactFields(ScreenContext& ctx) {
     FormTextField(ctx, "url", FieldLabel(ctx, "url", ""), KeyboardMode::kWeb);
     FormTextField(ctx, "hours.de", FieldLabel(ctx, "hours", "de"), KeyboardMode::kText, 2);
     LanguageChips(ctx);
+    TranslationFields(ctx, {{"role", 1}, {"hours", 2}});
 }
 
 // A care-circle helper: first name, kinds of help, districts, languages, availability, how
@@ -453,6 +498,7 @@ void DrawHelperFields(ScreenContext& ctx) {
     } else {
         Paragraph(ctx, ctx.app.Tr("volunteer.helper.no_consent"), nullptr, ctx.theme.text_muted);
     }
+    TranslationFields(ctx, {{"availability", 2}, {"about", 2}});
 }
 
 std::string SaveBarMessage(const ScreenContext& ctx) {

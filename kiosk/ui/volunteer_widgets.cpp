@@ -84,10 +84,7 @@ void FormTextField(ScreenContext& ctx, const std::string& key, const std::string
         RegisterLastItem(ctx, text, false);
     }
     if (tapped) {
-        ctx.state.volunteer.focus = key;
-        ctx.state.keyboard.mode = mode;
-        ctx.state.keyboard.numbers = false;
-        ShowKeyboard(ctx.state, true);
+        OpenFormKeyboard(ctx.state, key, mode);
     }
     ProblemsAt(ctx, key);
 }

@@ -411,6 +411,33 @@ TEST(KioskUi, EveryScreenFitsInEveryLanguageAndTextSize) {
     }
 }
 
+// Every keyboard layout fits the 800×480 panel at the largest text, in a left-to-right and a
+// right-to-left UI: no key off the screen or under its bottom, every key a full touch target.
+TEST(KioskUi, EveryKeyboardLayoutFitsAtTheLargestText) {
+    for (const std::string lang : {"de", "uk", "ar"}) {
+        KioskConfig config = SampleConfig();
+        config.languages.default_language = lang;
+        config.theme.text_size = TextSize::kLargest;
+        HeadlessKiosk k(config);
+        ASSERT_TRUE(k.init);
+        OpenSearch(k.State());
+        for (const KeyboardLayout layout :
+             {KeyboardLayout::kGerman, KeyboardLayout::kFrench, KeyboardLayout::kEnglish,
+              KeyboardLayout::kTurkish, KeyboardLayout::kUkrainian, KeyboardLayout::kRussian,
+              KeyboardLayout::kArabic}) {
+            SCOPED_TRACE(lang + " layout " + std::to_string(static_cast<int>(layout)));
+            SetKeyboardLayout(k.State(), layout);
+            k.Ui().Pacer().OnInput();
+            ExpectSaneLayout(k);
+            const auto erase = k.Registry().FindTappable("⌫");
+            ASSERT_TRUE(erase);
+            for (const LabelEntry& e : k.Registry().Entries()) {
+                EXPECT_LE(e.full.y1, 481.0f) << "below the screen: " << e.label;
+            }
+        }
+    }
+}
+
 // The sync engine's status as residents and caretakers see it: the strip on home, the details
 // screen with the error in plain words, "Jetzt synchronisieren", and the pairing code.
 TEST(KioskUi, ShowsTheSyncStatusAndSyncsOnRequest) {

@@ -11,6 +11,7 @@
 #include "kiosk/app/i18n.hpp"
 #include "kiosk/app/schedule_text.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "sync/model/text.hpp"
@@ -91,6 +92,14 @@ TEST(TextRendering, EveryShippedCharacterHasAGlyph) {
     }
     // Symbols the widgets draw themselves.
     texts.push_back("‹ › ✓ ▾ ▴ ⇧ ⌫ ● ■ ▶ ✕ … – „ “ € ·");
+    // Every key of every on-screen keyboard, both cases (ЙЦУКЕН with ї є ґ ʼ ё ъ, Arabic, İ ı).
+    for (const KeyboardLayout l :
+         {KeyboardLayout::kGerman, KeyboardLayout::kFrench, KeyboardLayout::kEnglish,
+          KeyboardLayout::kTurkish, KeyboardLayout::kUkrainian, KeyboardLayout::kRussian,
+          KeyboardLayout::kArabic}) {
+        const std::vector<std::string> keys = KeyboardKeyTexts(l);
+        texts.insert(texts.end(), keys.begin(), keys.end());
+    }
     CollectGeneratedStrings(texts);
     std::ifstream sample(std::string(TREFFPUNKT_SOURCE_DIR) + "/assets/sample/saarlouis.json");
     ASSERT_TRUE(sample) << "assets/sample/saarlouis.json is missing";
@@ -130,8 +139,8 @@ TEST(TextRendering, EveryShippedCharacterHasAGlyph) {
                       << "'";
     }
     // Cyrillic, Turkish, Polish, Romanian and Arabic letters are there too.
-    for (char32_t c : {U'Ж', U'ї', U'ґ', U'ş', U'ğ', U'ı', U'İ', U'ł', U'ș', U'€', U'„', U'…', U'ع',
-                       U'ﻻ', U'ﺔ', U'؟', U'،'}) {
+    for (char32_t c : {U'Ж', U'ї', U'ґ', U'ş', U'ğ', U'ı', U'İ', U'ł', U'ș', U'€', U'„', U'…',
+                       U'ع', U'ﻻ', U'ﺔ', U'؟', U'،', U'ʼ', U'Ґ', U'ё', U'Ъ', U'ظ', U'إ'}) {
         EXPECT_NE(fonts->body->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
             << static_cast<unsigned>(c);
     }

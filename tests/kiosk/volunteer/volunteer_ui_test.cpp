@@ -257,6 +257,88 @@ TEST_F(VolunteerUi, TypedTextAndInlineProblemsNothingSavedHalf) {
     EXPECT_EQ(StoredOffer(kThursdayGroup).title.De(), "Seniorentreff Roden");
 }
 
+// Issues 6 and 8: translations typed on the keyboard of their language, saved per language.
+TEST_F(VolunteerUi, TypesUkrainianAndArabicTranslationsOnTheirKeyboards) {
+    LogIn();
+    Go(ScreenRef{Screen::kOffer, kThursdayGroup});
+    ASSERT_TRUE(k.Tap("Bearbeiten"));
+    // Ukrainian ЙЦУКЕН: shift, і, the apostrophe ʼ.
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Українська"));
+    EXPECT_EQ(k.State().volunteer.form.translation_language, "uk");
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Titel (Ukrainisch)"));
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kUkrainian);
+    EXPECT_TRUE(k.Registry().FindTappable("ґ"));
+    for (const char* key : {"⇧", "С", "і", "м", "ʼ", "я"}) {
+        ASSERT_TRUE(k.Tap(key)) << key;
+    }
+    EXPECT_EQ(k.State().volunteer.form.texts["title.uk"], "Сімʼя");
+    EXPECT_TRUE(k.OnScreen("Сімʼя"));
+    ASSERT_TRUE(k.Tap("Fertig"));
+    // Arabic: letters in logical order; the layout key goes through the Latin ones and back.
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "العربية"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Titel (Arabisch)"));
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kArabic);
+    EXPECT_FALSE(k.Registry().FindTappable("⇧"));  // no case
+    for (const char* key : {"ل", "ق", "ا", "ء", " ", "أ", "ي"}) {
+        ASSERT_TRUE(k.Tap(key)) << key;
+    }
+    for (const char* layout : {"QWERTZ", "AZERTY", "QWERTY", "عربي"}) {
+        ASSERT_TRUE(k.Tap(layout)) << layout;
+    }
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kArabic);
+    ASSERT_TRUE(k.Tap("⌫"));
+    ASSERT_TRUE(k.Tap("ة"));
+    EXPECT_EQ(k.State().volunteer.form.texts["title.ar"], "لقاء أة");
+    EXPECT_TRUE(k.OnScreen("لقاء أة"));
+    ASSERT_TRUE(k.Tap("Fertig"));
+    // A German field opens QWERTZ again.
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Titel (Deutsch)"));
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kGerman);
+    ASSERT_TRUE(k.Tap("Fertig"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    ASSERT_EQ(Outbox().size(), 1u) << k.State().volunteer.message.key;
+    const auto fields = nlohmann::json::parse(Outbox()[0].fields_json);
+    EXPECT_EQ(fields["title"]["uk"], "Сімʼя");
+    EXPECT_EQ(fields["title"]["ar"], "لقاء أة");
+    EXPECT_EQ(fields["title"]["de"], "Seniorentreff Roden");
+    const Offer stored = StoredOffer(kThursdayGroup);
+    EXPECT_EQ(stored.title.by_lang.at("uk"), "Сімʼя");
+    EXPECT_EQ(stored.title.by_lang.at("ar"), "لقاء أة");
+}
+
+TEST_F(VolunteerUi, ContactAndHelperFormsOfferTranslationsWithTheirKeyboards) {
+    LogIn();
+    Go(ScreenRef{Screen::kContact, "4a1e0ed8-989d-58f3-924a-6f8748c5e194"});  // Andrea Hoffmann
+    ASSERT_TRUE(k.Tap("Bearbeiten"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Русский"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Aufgabe (Russisch)"));
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kRussian);
+    for (const char* key : {"⇧", "Ё", "ъ", "ы"}) {
+        ASSERT_TRUE(k.Tap(key)) << key;
+    }
+    ASSERT_TRUE(k.Tap("Fertig"));
+    EXPECT_TRUE(TapScrolled(Screen::kOfferEdit, "Sprechzeiten (Russisch)"));
+    ASSERT_TRUE(k.Tap("Fertig"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Speichern"));
+    ASSERT_EQ(Outbox().size(), 1u) << k.State().volunteer.message.key;
+    EXPECT_EQ(nlohmann::json::parse(Outbox()[0].fields_json)["role"]["ru"], "Ёъы");
+
+    // A helper: Turkish Q, where i and ı are two letters (İ and I).
+    Go(ScreenRef{Screen::kVolunteerHome, {}});
+    ASSERT_TRUE(k.Tap("Neue Hilfe"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Türkçe"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Über sich (Türkisch)"));
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kTurkish);
+    for (const char* key : {"⇧", "İ", "ş", "ı", "⇧", "I", "ğ"}) {
+        ASSERT_TRUE(k.Tap(key)) << key;
+    }
+    EXPECT_EQ(k.State().volunteer.form.texts["about.tr"], "İşıIğ");
+    ASSERT_TRUE(k.Tap("Fertig"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Українська"));
+    ASSERT_TRUE(TapScrolled(Screen::kOfferEdit, "Wann erreichbar (Ukrainisch)"));
+    EXPECT_EQ(k.State().keyboard.layout, KeyboardLayout::kUkrainian);
+}
+
 TEST_F(VolunteerUi, MonthlyChoiceGivesTheSecondTuesday) {
     LogIn();
     Go(ScreenRef{Screen::kOffer, kThursdayGroup});
