@@ -136,6 +136,25 @@ std::string FieldName(const ScreenContext& ctx, const std::string& field) {
     return text == key ? field : text;
 }
 
+// "Wirklich …?" with a primary yes and "Abbrechen", which closes the question (clears
+// `open`). True when yes was tapped.
+bool ConfirmQuestion(ScreenContext& ctx, const char* id, const char* question_key,
+                     const char* yes_key, std::string& open) {
+    Paragraph(ctx, ctx.app.Tr(question_key), ctx.fonts.bold);
+    const std::string yes = ctx.app.Tr(yes_key);
+    const std::string no = ctx.app.Tr("volunteer.cancel");
+    ImGui::PushID(id);
+    FlowNext(ctx, ButtonWidth(ctx, yes), true);
+    const bool confirmed = TouchButton(ctx, "yes", yes, 0.0f, ButtonKind::kPrimary);
+    FlowNext(ctx, ButtonWidth(ctx, no), false);
+    if (!confirmed && TouchButton(ctx, "no", no)) {
+        open.clear();
+        ++ctx.state.generation;
+    }
+    ImGui::PopID();
+    return confirmed;
+}
+
 }  // namespace
 
 // --- Home entry and bar ----------------------------------------------------------------------
@@ -423,20 +442,12 @@ bool OfferVolunteerBlock(ScreenContext& ctx, const Offer& offer) {
         }
     }
     if (v.confirm_retire == id) {
-        Paragraph(ctx, ctx.app.Tr("volunteer.retire.question"), ctx.fonts.bold);
-        const std::string yes = ctx.app.Tr("volunteer.retire.yes");
-        const std::string no = ctx.app.Tr("volunteer.cancel");
-        FlowNext(ctx, ButtonWidth(ctx, yes), true);
-        if (TouchButton(ctx, "retire-yes", yes, 0.0f, ButtonKind::kPrimary)) {
+        if (ConfirmQuestion(ctx, "retire", "volunteer.retire.question", "volunteer.retire.yes",
+                            v.confirm_retire)) {
             if (session.Retire(id, ctx.now)) {
                 GoBack(ctx.state);
             }
             return true;
-        }
-        FlowNext(ctx, ButtonWidth(ctx, no), false);
-        if (TouchButton(ctx, "retire-no", no)) {
-            v.confirm_retire.clear();
-            ++ctx.state.generation;
         }
     }
     return false;
@@ -479,20 +490,12 @@ bool RecordVolunteerBlock(ScreenContext& ctx, const AnyRecord& record) {
         ++ctx.state.generation;
     }
     if (v.confirm_retire == id) {
-        Paragraph(ctx, ctx.app.Tr("volunteer.remove.question"), ctx.fonts.bold);
-        const std::string yes = ctx.app.Tr("volunteer.remove.yes");
-        const std::string no = ctx.app.Tr("volunteer.cancel");
-        FlowNext(ctx, ButtonWidth(ctx, yes), true);
-        if (TouchButton(ctx, "remove-yes", yes, 0.0f, ButtonKind::kPrimary)) {
+        if (ConfirmQuestion(ctx, "remove", "volunteer.remove.question", "volunteer.remove.yes",
+                            v.confirm_retire)) {
             if (session.Remove(id, ctx.now)) {
                 GoBack(ctx.state);
             }
             return true;
-        }
-        FlowNext(ctx, ButtonWidth(ctx, no), false);
-        if (TouchButton(ctx, "remove-no", no)) {
-            v.confirm_retire.clear();
-            ++ctx.state.generation;
         }
     }
     return false;

@@ -632,6 +632,30 @@ Result<void> SyncRunner::ApplyPage(const protocol::PullPage& page, const std::st
     return Ok();
 }
 
+Result<protocol::PullPage> SyncRunner::ReadPage(const HttpResponse& response,
+                                                const std::string& cursor) {
+    if (auto auth = AuthFailure(response, "the pull")) {
+        return Unexpected<Error>(*auth);
+    }
+    if (response.status != 200) {
+        return Unexpected<Error>(HubError(response, "the pull"));
+    }
+    std::vector<Problem> problems;
+    auto page =
+        protocol::Decode<protocol::PullPage>(response.body, problems, UnknownFields::kIgnore);
+    if (!page) {
+        const bool syntax = page.error().code == errors::kMalformedJson;
+        return Fail(std::string(syntax ? sync_errors::kBadJson : sync_errors::kBadAnswer),
+                    std::string("the hub's answer to the pull is ") +
+                        (syntax ? "not JSON: " : "not a page of changes: ") + Summary(problems));
+    }
+    if (page->cursor.empty() || (page->more && page->cursor == cursor)) {
+        return Fail(std::string(sync_errors::kBadAnswer),
+                    "the hub's page of changes does not move the cursor on");
+    }
+    return page;
+}
+
 Result<PullReport> SyncRunner::Pull() {
     CheckpointIfOwed();
     auto state = SyncStore(m_replica).State();
@@ -670,25 +694,9 @@ Result<PullReport> SyncRunner::Pull() {
             }
             return Unexpected<Error>(why);
         }
-        if (auto auth = AuthFailure(*response, "the pull")) {
-            return Unexpected<Error>(*auth);
-        }
-        if (response->status != 200) {
-            return Unexpected<Error>(HubError(*response, "the pull"));
-        }
-        std::vector<Problem> problems;
-        auto page =
-            protocol::Decode<protocol::PullPage>(response->body, problems, UnknownFields::kIgnore);
+        auto page = ReadPage(*response, cursor);
         if (!page) {
-            const bool syntax = page.error().code == errors::kMalformedJson;
-            return Fail(std::string(syntax ? sync_errors::kBadJson : sync_errors::kBadAnswer),
-                        std::string("the hub's answer to the pull is ") +
-                            (syntax ? "not JSON: " : "not a page of changes: ") +
-                            Summary(problems));
-        }
-        if (page->cursor.empty() || (page->more && page->cursor == cursor)) {
-            return Fail(std::string(sync_errors::kBadAnswer),
-                        "the hub's page of changes does not move the cursor on");
+            return Unexpected<Error>(page.error());
         }
         if (auto r = ApplyPage(*page, response->Header("etag"), report); !r) {
             return ErrorFrom(r);
@@ -738,25 +746,9 @@ Result<PullReport> SyncRunner::FullSync() {
             report.pages = 0;
             continue;
         }
-        if (auto auth = AuthFailure(*response, "the pull")) {
-            return Unexpected<Error>(*auth);
-        }
-        if (response->status != 200) {
-            return Unexpected<Error>(HubError(*response, "the pull"));
-        }
-        std::vector<Problem> problems;
-        auto page =
-            protocol::Decode<protocol::PullPage>(response->body, problems, UnknownFields::kIgnore);
+        auto page = ReadPage(*response, cursor);
         if (!page) {
-            const bool syntax = page.error().code == errors::kMalformedJson;
-            return Fail(std::string(syntax ? sync_errors::kBadJson : sync_errors::kBadAnswer),
-                        std::string("the hub's answer to the pull is ") +
-                            (syntax ? "not JSON: " : "not a page of changes: ") +
-                            Summary(problems));
-        }
-        if (page->cursor.empty() || (page->more && page->cursor == cursor)) {
-            return Fail(std::string(sync_errors::kBadAnswer),
-                        "the hub's page of changes does not move the cursor on");
+            return Unexpected<Error>(page.error());
         }
         for (protocol::Change& change : page->changes) {
             const std::string id = MetaOf(change.record).id;

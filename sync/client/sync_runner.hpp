@@ -129,6 +129,9 @@ class SyncRunner {
     Result<std::string> Token();
     Result<PairingReport> StartPairing();
     Result<PullReport> FullSync();
+    // A page of changes from the hub's answer to a pull from `cursor`: auth, status, shape and
+    // a cursor that moves on are checked.
+    Result<protocol::PullPage> ReadPage(const HttpResponse& response, const std::string& cursor);
     Result<void> ApplyPage(const protocol::PullPage& page, const std::string& etag,
                            PullReport& report);
     Result<void> RecordAnswers(const protocol::PushRequest& request,

@@ -114,6 +114,16 @@ Result<std::unique_ptr<HubStore>> OpenStore(const HubConfig& config, bool create
     return HubStore::Open(config.database.path, options);
 }
 
+// The store of the configuration the command runs with (--config), for commands that need
+// nothing else from it.
+Result<std::unique_ptr<HubStore>> ConfiguredStore(Context& c) {
+    auto config = Config(c);
+    if (!config) {
+        return Unexpected<Error>(config.error());
+    }
+    return OpenStore(*config);
+}
+
 // Reads a PIN: hidden and asked twice on a terminal; else the first line of `in`.
 Result<std::string> ReadPin(Context& c, bool from_stdin) {
     auto read_line = [&](std::string& line) -> bool {
@@ -323,11 +333,7 @@ int CmdImport(Context& c, const std::string& file, bool dry_run) {
 }
 
 int CmdExport(Context& c, const std::string& file) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -474,11 +480,7 @@ int CmdKioskAdd(Context& c, const std::string& place, const std::string& name) {
 
 int CmdKioskApprove(Context& c, const std::string& code, const std::string& place,
                     const std::string& name) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -492,11 +494,7 @@ int CmdKioskApprove(Context& c, const std::string& code, const std::string& plac
 }
 
 int CmdKioskRevoke(Context& c, const std::string& id) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -540,11 +538,7 @@ int CmdVolunteerAdd(Context& c, const NewVolunteer& volunteer, bool pin_stdin) {
 }
 
 int CmdVolunteerList(Context& c, const std::string& place) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -604,11 +598,7 @@ int CmdVolunteerResetPin(Context& c, const std::string& id, bool pin_stdin) {
 }
 
 int CmdVolunteerDisable(Context& c, const std::string& id) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -655,11 +645,7 @@ int CmdPinCost(Context& c) {
 }
 
 int CmdConflictsList(Context& c, bool all) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -690,11 +676,7 @@ int CmdConflictsList(Context& c, bool all) {
 }
 
 int CmdConflictsShow(Context& c, std::int64_t id) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }
@@ -848,11 +830,7 @@ int CmdStatus(Context& c, bool as_json) {
 }
 
 int CmdAudit(Context& c, const std::string& record, std::int64_t limit) {
-    auto config = Config(c);
-    if (!config) {
-        return Failed(c, config.error());
-    }
-    auto store = OpenStore(*config);
+    auto store = ConfiguredStore(c);
     if (!store) {
         return Failed(c, store.error());
     }

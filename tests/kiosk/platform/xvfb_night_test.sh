@@ -13,20 +13,9 @@ if ! command -v Xvfb >/dev/null; then
     echo "SKIP: Xvfb is not installed (apt-get install xvfb xauth)"
     exit 77
 fi
-work=$(mktemp -d)
-pids=()
-display_no=$(( 100 + $$ % 400 ))
-while [ -e "/tmp/.X11-unix/X$display_no" ]; do display_no=$(( display_no + 1 )); done
-Xvfb ":$display_no" -screen 0 800x480x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=("$!")
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.05; done
-export DISPLAY=":$display_no"
+# shellcheck source=tests/support/xvfb_lib.sh
+source "$src/tests/support/xvfb_lib.sh"
+start_xvfb 800x480
 
 "$kiosk" --db "$work/sample.db" import "$src/assets/sample/saarlouis.json" >/dev/null
 # The power command records what it was asked; exit 3 = "no method" (black frame only).

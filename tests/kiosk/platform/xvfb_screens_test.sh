@@ -11,15 +11,9 @@ if ! command -v Xvfb >/dev/null; then
     echo "SKIP: Xvfb is not installed (apt-get install xvfb xauth)"
     exit 77
 fi
-work=$(mktemp -d)
-display_no=$(( 100 + $$ % 400 ))
-while [ -e "/tmp/.X11-unix/X$display_no" ]; do display_no=$(( display_no + 1 )); done
-Xvfb ":$display_no" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-cleanup() { kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.05; done
-export DISPLAY=":$display_no"
+# shellcheck source=tests/support/xvfb_lib.sh
+source "$src/tests/support/xvfb_lib.sh"
+start_xvfb 1920x1080
 shots=${out:-$work/shots}
 mkdir -p "$shots"
 

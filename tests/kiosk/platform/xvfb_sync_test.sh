@@ -11,27 +11,15 @@ if ! command -v Xvfb >/dev/null; then
     echo "SKIP: Xvfb is not installed (apt-get install xvfb xauth)"
     exit 77
 fi
-work=$(mktemp -d)
-pids=()
-display_no=$(( 100 + $$ % 400 ))
-while [ -e "/tmp/.X11-unix/X$display_no" ]; do display_no=$(( display_no + 1 )); done
-Xvfb ":$display_no" -screen 0 1700x600x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=("$!")
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.05; done
-export DISPLAY=":$display_no"
+# shellcheck source=tests/support/xvfb_lib.sh
+source "$src/tests/support/xvfb_lib.sh"
+start_xvfb 1700x600
 shots=${out:-$work/shots}
 mkdir -p "$shots"
 
 # A free port on 127.0.0.1: the hub reports the one it got when asked for port 0, but the
 # kiosks' configs need it first, so pick one that nothing listens on.
-port=$(( 20000 + $$ % 20000 ))
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( port + 1 )); done
+port=$(free_port 20000)
 
 # The demo's set-up: CA, hub with the sample, two kiosks with device tokens.
 bindir=$work/bin
