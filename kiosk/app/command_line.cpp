@@ -156,12 +156,15 @@ int Search(const Options& o) {
                             {"title", hit.title.De()},
                             {"subtitle", hit.subtitle.De()}});
         }
-        const nlohmann::json out = {
-            {"query", SanitizeUtf8(o.text)}, {"total", result->total}, {"hits", hits}};
+        const nlohmann::json out = {{"query", SanitizeUtf8(o.text)},
+                                    {"total", result->total},
+                                    {"total_capped", result->total_capped},
+                                    {"hits", hits}};
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
-    std::cout << result->total << (result->total == 1 ? " match" : " matches") << " for \""
+    std::cout << (result->total_capped ? "more than " : "") << result->total
+              << (result->total == 1 ? " match" : " matches") << " for \""
               << SanitizeUtf8(Utf8Prefix(o.text, 80)) << "\"";
     if (result->total > result->hits.size()) {
         std::cout << " (showing " << result->hits.size() << ")";

@@ -10,6 +10,10 @@ namespace treffpunkt {
 
 struct FramePacerSettings {
     int frames_after_input{3};  // ImGui needs 2-3 frames to settle hover/active after an event
+    // While something moves, frames are at least this far apart (about 60 per second): a
+    // display that does not wait for vertical sync (Xvfb, some compositors) would otherwise
+    // let an inertial scroll render hundreds of frames per second.
+    std::int64_t animation_frame_ms{16};
 };
 
 class FramePacer {
@@ -20,7 +24,8 @@ class FramePacer {
     void OnInput();
     // Explicitly ask for `count` more frames (e.g. after the fonts were rebuilt).
     void RequestFrames(int count);
-    // True while an animation or an inertial scroll moves: render every frame.
+    // True while an animation or an inertial scroll moves: render a frame every
+    // animation_frame_ms.
     void SetAnimating(bool animating) { m_animating = animating; }
     // Render one frame at `deadline_ms` (keeps the earliest of several requests until it is due).
     void RequestFrameAt(std::int64_t deadline_ms);
@@ -39,9 +44,12 @@ class FramePacer {
     bool Animating() const { return m_animating; }
 
   private:
+    std::int64_t NextAnimationFrameMs() const;
+
     FramePacerSettings m_settings;
     int m_pending{1};  // the very first frame
     bool m_animating{false};
+    std::optional<std::int64_t> m_last_frame_ms;
     std::optional<std::int64_t> m_deadline_ms;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "sync/model/records.hpp"
 #include "sync/model/text.hpp"
 #include "sync/replica/database.hpp"
 
@@ -60,6 +61,23 @@ std::string Phrase(const std::string& word) {
 
 bool RestIsPrefix(std::string_view rest, std::string_view of) {
     return of.starts_with(rest);
+}
+
+// Whether a folded title holds every typed word the way Phrase() matches it: one or two
+// letters at the start of a word, longer words anywhere.
+bool TitleHasWords(std::string_view title, const std::vector<std::string>& words) {
+    return std::all_of(words.begin(), words.end(), [&](const std::string& word) {
+        if (Utf8Length(word) > 2) {
+            return title.find(word) != std::string_view::npos;
+        }
+        for (size_t at = title.find(word); at != std::string_view::npos;
+             at = title.find(word, at + 1)) {
+            if (at == 0 || title[at - 1] == ' ') {
+                return true;
+            }
+        }
+        return false;
+    });
 }
 
 }  // namespace
@@ -167,9 +185,13 @@ Result<void> SearchIndex::Put(std::int64_t rowid, const IndexText& text) {
     if (auto r = Remove(rowid); !r) {
         return r;
     }
+    const std::string title = Spaced(text.title);
     auto& insert = m_db.Cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)");
-    if (auto r = insert.Bind(1, rowid).Bind(2, Spaced(text.title)).Bind(3, Spaced(text.body)).Run();
-        !r) {
+    if (auto r = insert.Bind(1, rowid).Bind(2, title).Bind(3, Spaced(text.body)).Run(); !r) {
+        return r;
+    }
+    auto& insert_title = m_db.Cached("INSERT INTO search_title (rowid, title) VALUES (?1, ?2)");
+    if (auto r = insert_title.Bind(1, rowid).Bind(2, title).Run(); !r) {
         return r;
     }
     return CountWords(text.title + " " + text.body, +1);
@@ -188,10 +210,17 @@ Result<void> SearchIndex::Remove(std::int64_t rowid) {
     if (!*row) {
         return Ok();
     }
-    const std::string old_text = old.Text(0) + " " + old.Text(1);
+    const std::string old_title = old.Text(0);
+    const std::string old_text = old_title + " " + old.Text(1);
     old.Reset();
     auto& del = m_db.Cached("DELETE FROM search WHERE rowid = ?1");
     if (auto r = del.Bind(1, rowid).Run(); !r) {
+        return r;
+    }
+    // A contentless index forgets a row only when told exactly what it held.
+    auto& del_title = m_db.Cached(
+        "INSERT INTO search_title (search_title, rowid, title) VALUES ('delete', ?1, ?2)");
+    if (auto r = del_title.Bind(1, rowid).Bind(2, old_title).Run(); !r) {
         return r;
     }
     return CountWords(old_text, -1);
@@ -200,29 +229,33 @@ Result<void> SearchIndex::Remove(std::int64_t rowid) {
 Result<void> SearchIndex::Clear() {
     m_vocab.clear();
     m_vocab_generation = -1;
-    // Dropping the FTS table frees (and, with secure_delete, zeroes) every page of the old
+    // Dropping the FTS tables frees (and, with secure_delete, zeroes) every page of the old
     // index at once; a DELETE would leave old terms in segments until some later merge. The
-    // table is recreated from its own schema entry, so the migrations stay its only definition.
+    // tables are recreated from their own schema entries, so the migrations stay their only
+    // definition.
     m_db.ResetCached();
-    auto& schema = m_db.Cached("SELECT sql FROM sqlite_schema WHERE name = 'search'");
-    auto row = schema.Step();
-    if (!row) {
-        return Unexpected<Error>(row.error());
-    }
-    if (!*row) {
-        return Fail("db.corrupt", "the search index table is missing (" + m_db.path() + ")");
-    }
-    const std::string create = schema.Text(0);
-    schema.Reset();
-    return m_db.Exec(
-        "DROP TABLE search; " + create +
-        "; "
+    std::string recreate;
+    for (const char* table : {"search", "search_title"}) {
+        auto& schema = m_db.Cached("SELECT sql FROM sqlite_schema WHERE name = ?1");
+        schema.Bind(1, table);
+        auto row = schema.Step();
+        if (!row) {
+            return Unexpected<Error>(row.error());
+        }
+        if (!*row) {
+            return Fail("db.corrupt", "the search index table " + std::string(table) +
+                                          " is missing (" + m_db.path() + ")");
+        }
         // Up to 16 MB of terms are buffered before FTS5 writes a segment: a full import of
         // 10,000 offers then writes few, large segments instead of many small ones to merge.
-        "INSERT INTO search (search, rank) VALUES ('hashsize', 16777216);"
-        "DELETE FROM search_vocab;"
-        "INSERT INTO meta (key, value) VALUES ('search_generation', '0') "
-        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;");
+        recreate += "DROP TABLE " + std::string(table) + "; " + schema.Text(0) + "; INSERT INTO " +
+                    table + " (" + table + ", rank) VALUES ('hashsize', 16777216); ";
+        schema.Reset();
+    }
+    return m_db.Exec(recreate +
+                     "DELETE FROM search_vocab;"
+                     "INSERT INTO meta (key, value) VALUES ('search_generation', '0') "
+                     "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;");
 }
 
 Result<void> SearchIndex::LoadVocabulary() {
@@ -328,9 +361,9 @@ Result<std::optional<MatchPlan>> SearchIndex::Plan(std::string_view typed) {
     }
     const Expressions& e = **expressions;
     MatchPlan plan;
-    plan.binds = {e.corrected, "{title} : (" + e.corrected + ")"};
+    plan.binds = {e.corrected, e.corrected};
     std::string tier =
-        "(CASE WHEN rowid IN (SELECT rowid FROM search WHERE search MATCH ?2) "
+        "(CASE WHEN rowid IN (SELECT rowid FROM search_title WHERE search_title MATCH ?2) "
         "THEN 0 ELSE 1 END)";
     if (e.has_corrections) {
         plan.binds.push_back(e.exact);
@@ -355,14 +388,21 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
     }
     const Expressions& e = **expressions;
     // Kinds are names from our own list, never typed text; they are quoted all the same.
-    std::string kind_filter = " AND r.kind != 'taxonomy'";
-    if (!kinds.empty()) {
-        kind_filter = " AND r.kind IN (";
-        for (size_t i = 0; i < kinds.size(); ++i) {
-            kind_filter += (i > 0 ? ", '" : "'") + kinds[i] + "'";
+    // An explicit list (not "!= 'taxonomy'") lets the index on (kind, active, sort_key)
+    // serve the title range below.
+    std::vector<std::string> searched = kinds;
+    if (searched.empty()) {
+        for (RecordKind kind : kAllRecordKinds) {
+            if (kind != RecordKind::kTaxonomy) {
+                searched.emplace_back(RecordKindName(kind));
+            }
         }
-        kind_filter += ")";
     }
+    std::string kind_filter = " AND r.kind IN (";
+    for (size_t i = 0; i < searched.size(); ++i) {
+        kind_filter += (i > 0 ? ", '" : "'") + searched[i] + "'";
+    }
+    kind_filter += ")";
     std::set<std::int64_t> seen;
     auto take = [&](Statement& stmt) -> Result<void> {
         while (ranked.rowids.size() < limit) {
@@ -381,53 +421,70 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
         return Ok();
     };
 
-    // First: titles that start with the first word (and contain the others), in display
-    // order. "De" puts "Deutschkurs" before "Adventsbasar der Kleiderkammer".
+    // First: German titles that start with the first word and contain the others, in
+    // display order. "De" puts "Deutschkurs" before "Adventsbasar der Kleiderkammer". The
+    // titles come from the records' own index (sort_key is the folded German title): a range
+    // of a few hundred keys is cheaper than reading every index match of a common word.
     const std::vector<std::string> words = SearchWords(typed);
     {
-        auto starts = m_db.Prepare(
-            "SELECT r.rowid FROM records r WHERE r.active = 1" + kind_filter +
-            " AND r.sort_key >= ?1 AND r.sort_key < ?2 AND r.rowid IN "
-            "(SELECT rowid FROM search WHERE search MATCH ?3) ORDER BY r.rowid LIMIT ?4");
+        auto starts = m_db.Prepare("SELECT r.rowid, r.sort_key FROM records r WHERE r.active = 1" +
+                                   kind_filter +
+                                   " AND r.sort_key >= ?1 AND r.sort_key < ?2 ORDER BY r.rowid");
         if (!starts) {
             return Unexpected<Error>(starts.error());
         }
-        starts->Bind(1, words.front())
-            .Bind(2, words.front() + "\xFF")
-            .Bind(3, e.exact)
-            .Bind(4, static_cast<std::int64_t>(limit));
-        if (auto r = take(*starts); !r) {
-            return Unexpected<Error>(r.error());
+        starts->Bind(1, words.front()).Bind(2, words.front() + "\xFF");
+        while (ranked.rowids.size() < limit) {
+            auto row = starts->Step();
+            if (!row) {
+                return Unexpected<Error>(row.error());
+            }
+            if (!*row) {
+                break;
+            }
+            if (TitleHasWords(starts->TextView(1), words) && seen.insert(starts->Int(0)).second) {
+                ranked.rowids.push_back(starts->Int(0));
+            }
         }
+        starts->Reset();
     }
 
-    // Then the tiers of the index, each read in rowid order and only as far as needed.
-    std::vector<std::string> tiers = {"{title} : (" + e.exact + ")", e.exact};
+    // Then the tiers, each read in rowid order and only as far as needed: titles holding the
+    // words (from the titles' own index), then the words anywhere; the same with corrections.
+    // The indexes hold only what residents may find (active records, no taxonomy), so a
+    // search of every kind reads them alone; a narrower one joins the records' kinds.
+    auto matching = [&](const char* table) {
+        const std::string t(table);
+        return kinds.empty()
+                   ? "SELECT s.rowid FROM " + t + " s WHERE " + t + " MATCH ?1"
+                   : "SELECT s.rowid FROM " + t + " s JOIN records r ON r.rowid = s.rowid WHERE " +
+                         t + " MATCH ?1" + kind_filter;
+    };
+    auto in_titles = m_db.Prepare(matching("search_title") + " ORDER BY s.rowid LIMIT ?2");
+    if (!in_titles) {
+        return Unexpected<Error>(in_titles.error());
+    }
+    auto anywhere = m_db.Prepare(matching("search") + " ORDER BY s.rowid LIMIT ?2");
+    if (!anywhere) {
+        return Unexpected<Error>(anywhere.error());
+    }
+    std::vector<std::pair<Statement*, const std::string*>> tiers = {{&*in_titles, &e.exact},
+                                                                    {&*anywhere, &e.exact}};
     if (e.has_corrections) {
-        tiers.push_back("{title} : (" + e.corrected + ")");
-        tiers.push_back(e.corrected);
+        tiers.push_back({&*in_titles, &e.corrected});
+        tiers.push_back({&*anywhere, &e.corrected});
     }
-    auto tier_stmt = m_db.Prepare(
-        "SELECT s.rowid FROM search s JOIN records r ON r.rowid = "
-        "s.rowid WHERE search MATCH ?1 AND r.active = 1" +
-        kind_filter + " ORDER BY s.rowid LIMIT ?2");
-    if (!tier_stmt) {
-        return Unexpected<Error>(tier_stmt.error());
-    }
-    for (const std::string& tier : tiers) {
+    for (const auto& [stmt, expression] : tiers) {
         if (ranked.rowids.size() >= limit) {
             break;
         }
-        tier_stmt->Bind(1, tier).Bind(2, static_cast<std::int64_t>(limit + seen.size()));
-        if (auto r = take(*tier_stmt); !r) {
+        stmt->Bind(1, *expression).Bind(2, static_cast<std::int64_t>(limit + seen.size()));
+        if (auto r = take(*stmt); !r) {
             return Unexpected<Error>(r.error());
         }
     }
 
-    auto count = m_db.Prepare(
-        "SELECT count(*) FROM (SELECT 1 FROM search s JOIN records r ON "
-        "r.rowid = s.rowid WHERE search MATCH ?1 AND r.active = 1" +
-        kind_filter + " LIMIT ?2)");
+    auto count = m_db.Prepare("SELECT count(*) FROM (" + matching("search") + " LIMIT ?2)");
     if (!count) {
         return Unexpected<Error>(count.error());
     }

@@ -152,6 +152,7 @@ TEST(CommandLine, TheDefaultDatabaseStartsWithTheSampleData) {
     const Outcome first = Kiosk(dir, {"search", "Sozialbüro", "--json"}, env);
     ASSERT_EQ(first.exit_code, 0) << first.err;
     EXPECT_GT(nlohmann::json::parse(first.out)["total"].get<int>(), 0);
+    EXPECT_FALSE(nlohmann::json::parse(first.out)["total_capped"].get<bool>());
     // The second start uses the same file, without seeding again.
     const Outcome second = Kiosk(dir, {"export"}, env);
     ASSERT_EQ(second.exit_code, 0) << second.err;

@@ -54,6 +54,34 @@ TEST(FramePacer, AnimationRendersEveryFrameUntilItStops) {
     EXPECT_EQ(FramesUntil(pacer, now, now + 10'000), 0);
 }
 
+TEST(FramePacer, AnimationFramesAreAtMostSixtyASecondWithoutVsync) {
+    // A renderer that does not wait for the display (Xvfb): a frame takes 1 ms.
+    FramePacer pacer;
+    std::int64_t now = 0;
+    FramesUntil(pacer, now, 100);
+    pacer.SetAnimating(true);
+    int frames = 0;
+    const std::int64_t end = now + 1000;
+    while (now < end) {
+        if (pacer.NeedsFrame(now)) {
+            pacer.OnFrameRendered(now);
+            ++frames;
+            now += 1;
+            continue;
+        }
+        const auto wait = pacer.WaitTimeoutMs(now);
+        ASSERT_TRUE(wait.has_value());
+        ASSERT_GT(*wait, 0);
+        now += *wait;
+    }
+    EXPECT_GE(frames, 60);
+    EXPECT_LE(frames, 63);
+    // Input is answered at once, not at the next animation frame.
+    pacer.OnFrameRendered(now);
+    pacer.OnInput();
+    EXPECT_TRUE(pacer.NeedsFrame(now + 1));
+}
+
 TEST(FramePacer, DeadlineGivesOneFrameAtThatTime) {
     FramePacer pacer;
     std::int64_t now = 0;

@@ -59,6 +59,10 @@ const std::map<int, std::string> kSeeds = [] {
     seeds[3] = seeds.at(2) +
                "INSERT INTO hub_copies (id, kind, body) VALUES "
                "('50000000-0000-4000-8000-0000000000aa', 'offers', '{\"id\":1}');";
+    // Version 4 adds the titles' own search index (search_index.hpp).
+    seeds[4] = seeds.at(3) +
+               "INSERT INTO search_title (rowid, title) SELECT rowid, '  repair  cafe' FROM "
+               "records WHERE id = '50000000-0000-4000-8000-0000000000aa';";
     return seeds;
 }();
 
@@ -94,6 +98,12 @@ TEST(Migrations, EveryEarlierVersionUpgradesWithItsData) {
             auto hits = replica->Search("Repair", 5);
             ASSERT_TRUE(hits);
             EXPECT_EQ(hits->total, 1u);
+            // The titles' index holds the title whichever version wrote it.
+            auto in_title = replica->db().Prepare(
+                "SELECT count(*) FROM search_title WHERE search_title MATCH '\"cafe\"'");
+            ASSERT_TRUE(in_title);
+            ASSERT_TRUE(in_title->Step());
+            EXPECT_EQ(in_title->Int(0), 1);
         }
         if (version >= 2) {
             SyncStore store(*replica);

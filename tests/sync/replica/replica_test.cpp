@@ -343,6 +343,24 @@ TEST(ReplicaRecords, ANewOfferAppearsEverywhere) {
     EXPECT_EQ(FormatUtcTime(*replica.Info()->data_as_of), "2026-11-24T12:00:00Z");
 }
 
+TEST(ReplicaRecords, ARenamedOfferIsFoundByItsNewTitleOnly) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    Offer offer = std::get<Offer>(**replica.Get(ids::kOfferSenioren));
+    offer.title = Text("Boule-Treff an der Saar");
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    offer.title = Text("Schachgruppe am Markt");
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    // Neither index (titles, everything) keeps the old title; both know the new one.
+    EXPECT_EQ(replica.Search("Boule", 5)->total, 0u);
+    EXPECT_TRUE(replica.Search("Boule", 5)->hits.empty());
+    EXPECT_EQ(replica.Search("Schachgruppe", 5)->hits.at(0).id, offer.meta.id);
+    EXPECT_EQ(replica.Search("Markt Schach", 5)->hits.at(0).id, offer.meta.id);
+    auto with_text = replica.FindOffers({.text = "Boule"}, TestNow());
+    ASSERT_TRUE(with_text);
+    EXPECT_TRUE(with_text->empty());
+}
+
 TEST(ReplicaRecords, RenamingAPlaceRenamesWhatIsShownWithIt) {
     TempDir dir;
     Replica replica = OpenWithData(dir);
