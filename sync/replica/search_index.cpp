@@ -403,8 +403,9 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
         kind_filter += (i > 0 ? ", '" : "'") + searched[i] + "'";
     }
     kind_filter += ")";
+    // Adds the rowids of column 0 that `keep` accepts, until `limit` are ranked.
     std::set<std::int64_t> seen;
-    auto take = [&](Statement& stmt) -> Result<void> {
+    auto take = [&](Statement& stmt, const auto& keep) -> Result<void> {
         while (ranked.rowids.size() < limit) {
             auto row = stmt.Step();
             if (!row) {
@@ -413,13 +414,14 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
             if (!*row) {
                 break;
             }
-            if (seen.insert(stmt.Int(0)).second) {
+            if (keep(stmt) && seen.insert(stmt.Int(0)).second) {
                 ranked.rowids.push_back(stmt.Int(0));
             }
         }
         stmt.Reset();
         return Ok();
     };
+    auto any = [](const Statement&) { return true; };
 
     // First: German titles that start with the first word and contain the others, in
     // display order. "De" puts "Deutschkurs" before "Adventsbasar der Kleiderkammer". The
@@ -434,19 +436,12 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
             return Unexpected<Error>(starts.error());
         }
         starts->Bind(1, words.front()).Bind(2, words.front() + "\xFF");
-        while (ranked.rowids.size() < limit) {
-            auto row = starts->Step();
-            if (!row) {
-                return Unexpected<Error>(row.error());
-            }
-            if (!*row) {
-                break;
-            }
-            if (TitleHasWords(starts->TextView(1), words) && seen.insert(starts->Int(0)).second) {
-                ranked.rowids.push_back(starts->Int(0));
-            }
+        auto title_has_words = [&](const Statement& row) {
+            return TitleHasWords(row.TextView(1), words);
+        };
+        if (auto r = take(*starts, title_has_words); !r) {
+            return Unexpected<Error>(r.error());
         }
-        starts->Reset();
     }
 
     // Then the tiers, each read in rowid order and only as far as needed: titles holding the
@@ -479,7 +474,7 @@ Result<RankedMatches> SearchIndex::Ranked(std::string_view typed, size_t limit,
             break;
         }
         stmt->Bind(1, *expression).Bind(2, static_cast<std::int64_t>(limit + seen.size()));
-        if (auto r = take(*stmt); !r) {
+        if (auto r = take(*stmt, any); !r) {
             return Unexpected<Error>(r.error());
         }
     }
