@@ -60,10 +60,10 @@ float ButtonHeight(const ScreenContext& ctx) {
     return std::max(ctx.target_px, 2.2f * ctx.em);
 }
 
-void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable) {
+void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable, bool shortened) {
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
-    ctx.registry.Add(label, Clipped(a, b), ToRect(a, b), tappable && ctx.interactive);
+    ctx.registry.Add(label, Clipped(a, b), ToRect(a, b), tappable && ctx.interactive, shortened);
 }
 
 const TextBlock& LayoutText(const ScreenContext& ctx, ImFont* font, const std::string& text,
@@ -129,7 +129,7 @@ bool TouchButton(ScreenContext& ctx, const char* id, const std::string& label, f
     const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
     DrawText(ctx, dl, f, text, ImVec2(a.x + 0.4f * ctx.em, a.y + (h - text.height_px) * 0.5f),
              inner, fg, TextAlign::kCenter);
-    RegisterLastItem(ctx, label, true);
+    RegisterLastItem(ctx, label, true, text.shortened);
     return tapped;
 }
 
@@ -194,7 +194,7 @@ bool Chip(ScreenContext& ctx, const char* id, const std::string& label, bool sel
     const TextBlock& text = LayoutText(ctx, f, shown, inner, 1);
     DrawText(ctx, dl, f, text, ImVec2(a.x + 0.4f * ctx.em, a.y + (h - text.height_px) * 0.5f),
              inner, selected ? t.primary_text : t.surface_text, TextAlign::kCenter);
-    RegisterLastItem(ctx, label, true);
+    RegisterLastItem(ctx, label, true, text.shortened);
     return tapped;
 }
 

@@ -140,7 +140,8 @@ void DrawText(const ScreenContext& ctx, ImDrawList* dl, ImFont* font, const Text
 // A small globe drawn with lines (the sign for "language"), `size_px` square at `top_left`.
 void DrawGlobe(ImDrawList* dl, ImVec2 top_left, float size_px, ImU32 color);
 
-// Registers the last ImGui item with a label.
-void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable);
+// Registers the last ImGui item with a label; `shortened` when it is drawn cut with "…".
+void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable,
+                      bool shortened = false);
 
 }  // namespace treffpunkt
