@@ -452,6 +452,18 @@ std::string PanelName(const Panel& p) {
            std::to_string(static_cast<int>(p.height));
 }
 
+// The top of the keyboard: the highest key of the current layout.
+float KeyboardTop(HeadlessKiosk& k) {
+    const std::vector<std::string> keys = KeyboardKeyTexts(k.State().keyboard.layout);
+    float top = 1e9f;
+    for (const LabelEntry& e : k.Registry().Entries()) {
+        if (e.tappable && std::find(keys.begin(), keys.end(), e.label) != keys.end()) {
+            top = std::min(top, e.full.y0);
+        }
+    }
+    return top;
+}
+
 // No key says less than it should: every label and the word under ⇧ and ⌫ fit their key
 // without "…", in every layout (the numbers layer too), UI language, text size and panel. The
 // Cyrillic and French rows are long, so their ⌫ is narrowest there.
@@ -488,6 +500,63 @@ TEST(KioskUi, EveryKeyShowsItsWholeLabelAtEveryTextSize) {
                             EXPECT_FALSE(e.tappable && e.shortened) << "cut with …: " << e.label;
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+// A resident typing sees that the search finds something: between the field and the keyboard
+// the count, before anything else, and for a word that finds only offers, a whole result too;
+// at every text size, on both panels; the field is never covered.
+TEST(KioskUi, TypingShowsTheCountAndAResultAboveTheKeyboard) {
+    for (const Panel& panel : kPanels) {
+        for (const std::string lang : {"de", "uk", "ru"}) {
+            for (const TextSize size : {TextSize::kNormal, TextSize::kLarge, TextSize::kLargest}) {
+                KioskConfig config = SampleConfig();
+                config.languages.default_language = lang;
+                config.theme.text_size = size;
+                HeadlessKiosk k(config, std::nullopt, panel.width, panel.height, panel.diagonal_in);
+                ASSERT_TRUE(k.init);
+                // "Deutsch" also finds contacts and networks (chips under the count);
+                // "Frühstück" finds only offers.
+                for (const std::string query : {"Deutsch", "Frühstück"}) {
+                    SCOPED_TRACE(PanelName(panel) + " " + lang + " " + TextSizeName(size) + " " +
+                                 query);
+                    OpenSearch(k.State());
+                    ClearSearch(k.State());
+                    TypeText(k.State(), query);
+                    k.Ui().Pacer().OnInput();
+                    ExpectSaneLayout(k, panel.width);
+                    const size_t count = k.App().OfferCount(k.wall);
+                    ASSERT_GT(count, 0u);
+                    const float keyboard_top = KeyboardTop(k);
+                    ASSERT_LT(keyboard_top, panel.height);
+                    const auto field = k.Registry().FindTappable(query);
+                    ASSERT_TRUE(field);
+                    EXPECT_LE(field->full.y1, keyboard_top);
+                    const std::string count_text =
+                        count == 1
+                            ? k.App().Tr("results.count.one")
+                            : k.App().Format("results.count", {{"n", std::to_string(count)}});
+                    bool count_shown = false;
+                    for (const LabelEntry& e : k.Registry().Entries()) {
+                        count_shown = count_shown || (e.label == count_text &&
+                                                      e.rect.Height() >= e.full.Height() - 0.5f &&
+                                                      e.full.y1 <= keyboard_top);
+                    }
+                    EXPECT_TRUE(count_shown) << count_text;
+                    if (query != "Frühstück") {
+                        continue;
+                    }
+                    ASSERT_TRUE(k.App().OtherHits().empty());
+                    const std::string first = k.App().Text(AllOffers(k).front().title);
+                    const auto row = k.Registry().FindTappable(first);
+                    ASSERT_TRUE(row) << first;
+                    EXPECT_GE(row->rect.Height(), row->full.Height() - 0.5f)
+                        << "only part of " << first;
+                    EXPECT_LE(row->full.y1, keyboard_top);
+                    EXPECT_GE(row->full.Height(), k.Ui().Metrics().min_target_px - 0.5f);
                 }
             }
         }
