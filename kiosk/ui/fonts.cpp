@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -207,8 +208,10 @@ Result<FontSet> LoadFonts(ImFontAtlas& atlas, float body_px, const FontFiles& fi
     set.body = add_font(regular, arabic_regular, body_px);
     set.bold = add_font(bold, arabic_bold, body_px);
     set.title = add_font(bold, arabic_bold, std::round(body_px * 1.3f));
+    // Never below the smallest body size a panel gets (TouchMetricSettings::min_font_px).
+    set.caption = add_font(regular, arabic_regular, std::max(14.0f, std::round(body_px * 0.75f)));
     if (!ok || set.body == nullptr || set.bold == nullptr || set.title == nullptr ||
-        !atlas.Build()) {
+        set.caption == nullptr || !atlas.Build()) {
         atlas.Clear();
         return Fail("font.missing", "cannot read the font files " + regular + " / " + bold +
                                         "; reinstall fonts-noto-core fonts-dejavu-core");

@@ -16,9 +16,10 @@ namespace treffpunkt {
 
 // The fonts of one text size.
 struct FontSet {
-    ImFont* body{nullptr};   // running text
-    ImFont* bold{nullptr};   // titles of rows, labels, buttons
-    ImFont* title{nullptr};  // screen titles and headings (bold, 1.3 em)
+    ImFont* body{nullptr};     // running text
+    ImFont* bold{nullptr};     // titles of rows, labels, buttons
+    ImFont* title{nullptr};    // screen titles and headings (bold, 1.3 em)
+    ImFont* caption{nullptr};  // a symbol key's word where the body size has no room (0.75 em)
     float body_px{0.0f};
 };
 
@@ -55,9 +56,9 @@ const unsigned short* ArabicGlyphRanges();
 // Arrows and keyboard symbols (← ⇧ ⌫ ✓ ✕ ▾ ●) taken from the symbol font.
 const unsigned short* SymbolGlyphRanges();
 
-// Clears `atlas`, adds the three fonts at `body_px` and builds the atlas. The font files are
-// mapped read-only while the atlas is built and released afterwards, so a running kiosk keeps
-// only the glyph bitmaps (and, once the renderer uploaded them, not even those: see
+// Clears `atlas`, adds the four fonts for `body_px` (see FontSet) and builds the atlas. The font
+// files are mapped read-only while the atlas is built and released afterwards, so a running kiosk
+// keeps only the glyph bitmaps (and, once the renderer uploaded them, not even those: see
 // ImFontAtlas::ClearTexData). Error "font.missing" names the Debian package to install.
 Result<FontSet> LoadFonts(ImFontAtlas& atlas, float body_px, const FontFiles& files = {},
                           FontScripts scripts = {});

@@ -38,7 +38,7 @@ const std::vector<Row> kGermanRows = {
 const std::vector<Row> kFrenchRows = {
     {{"a"}, {"z"}, {"e"}, {"r"}, {"t"}, {"y"}, {"u"}, {"i"}, {"o"}, {"p"}},
     {{"q"}, {"s"}, {"d"}, {"f"}, {"g"}, {"h"}, {"j"}, {"k"}, {"l"}, {"m"}},
-    {{"⇧", KeyKind::kShift},
+    {{"⇧", KeyKind::kShift, 1.5f},
      {"w"},
      {"x"},
      {"c"},
@@ -49,7 +49,7 @@ const std::vector<Row> kFrenchRows = {
      {"è"},
      {"à"},
      {"ç"},
-     {"⌫", KeyKind::kBackspace}},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
 };
 
 const std::vector<Row> kEnglishRows = {
@@ -87,7 +87,7 @@ const std::vector<Row> kTurkishRows = {
 const std::vector<Row> kUkrainianRows = {
     {{"й"}, {"ц"}, {"у"}, {"к"}, {"е"}, {"н"}, {"г"}, {"ш"}, {"щ"}, {"з"}, {"х"}, {"ї"}},
     {{"ф"}, {"і"}, {"в"}, {"а"}, {"п"}, {"р"}, {"о"}, {"л"}, {"д"}, {"ж"}, {"є"}, {"ґ"}},
-    {{"⇧", KeyKind::kShift},
+    {{"⇧", KeyKind::kShift, 1.5f},
      {"я"},
      {"ч"},
      {"с"},
@@ -98,7 +98,7 @@ const std::vector<Row> kUkrainianRows = {
      {"б"},
      {"ю"},
      {"ʼ"},
-     {"⌫", KeyKind::kBackspace}},
+     {"⌫", KeyKind::kBackspace, 1.5f}},
 };
 
 // Russian ЙЦУКЕН with ъ and ё (ё at the end of the second row instead of left of 1).
@@ -234,17 +234,36 @@ std::string Upper(const std::string& s, KeyboardLayout layout) {
     return tmp.search_text;
 }
 
-// Two lines (a symbol and its word) fit; at the largest text on a 7" panel the keyboard
-// still leaves the search field and a line of results above it.
-float KeyHeight(const ScreenContext& ctx) {
-    return std::max(ctx.target_px, 2.1f * ctx.em);
+// How tall the key rows are. Regular rows are 2.1 em: a symbol over its word fits. Where
+// such a keyboard would take more than half the screen (the largest text on a 7" panel), the
+// rows shrink to the touch target (never below: 9 mm), so that the field, the result count
+// and a result still fit above the keyboard; the symbol keys then draw in the caption size.
+struct RowMetrics {
+    float key_h_px{0.0f};  // height of a key
+    float gap_px{0.0f};    // between keys and around the rows
+};
+
+RowMetrics RowMetricsFor(const ScreenContext& ctx, size_t rows) {
+    const float n = static_cast<float>(rows);
+    const RowMetrics regular{std::max(ctx.target_px, 2.1f * ctx.em),
+                             std::max(3.0f, 0.25f * ctx.em)};
+    const float screen_h = ImGui::GetIO().DisplaySize.y;
+    if (n * regular.key_h_px + (n + 1.0f) * regular.gap_px <= 0.5f * screen_h) {
+        return regular;
+    }
+    const float two_captions = 2.0f * LineHeight(ctx.fonts.caption) + 0.1f * ctx.em;
+    return RowMetrics{std::max(ctx.target_px, two_captions), std::max(3.0f, 0.15f * ctx.em)};
 }
-float KeyGap(const ScreenContext& ctx) {
-    return std::max(3.0f, 0.25f * ctx.em);
+
+// All key rows of the current state, the bottom row (123, layout, space, done) included.
+size_t RowCount(const KeyboardState& k) {
+    return RowsFor(k).size() + 1;
 }
 
 // Draws one key; returns true when tapped. A symbol key (⇧, ⌫) also says what it does in a
-// word under the symbol.
+// word under the symbol: the symbol bold and the word in the body size where both fit the
+// key, else both in the caption size. A label too wide for bold takes the caption size too.
+// Nothing on a key is cut with "…" at the shipped sizes (tests check every layout).
 bool DrawKey(ScreenContext& ctx, int id, const std::string& label, const std::string& word,
              ImVec2 pos, ImVec2 size, bool special, bool lit) {
     ImGui::SetCursorScreenPos(pos);
@@ -262,24 +281,32 @@ bool DrawKey(ScreenContext& ctx, int id, const std::string& label, const std::st
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 b(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(pos, b, Col(bg), 0.25f * ctx.em);
-    ImFont* f = ctx.fonts.bold;
     const float inner = size.x - 0.3f * ctx.em;
-    const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
+    const float left = pos.x + 0.15f * ctx.em;
+    ImFont* f = ctx.fonts.bold;
     if (word.empty()) {
-        DrawText(ctx, dl, f, text,
-                 ImVec2(pos.x + 0.15f * ctx.em, pos.y + (size.y - text.height_px) * 0.5f), inner,
+        if (TextWidth(ctx, f, label) > inner) {
+            f = ctx.fonts.caption;
+        }
+        const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
+        DrawText(ctx, dl, f, text, ImVec2(left, pos.y + (size.y - text.height_px) * 0.5f), inner,
                  fg, TextAlign::kCenter);
-    } else {
-        ImFont* wf = ctx.fonts.body;
-        const TextBlock& caption = LayoutText(ctx, wf, word, inner, 1);
-        const float top = pos.y + (size.y - text.height_px - caption.height_px) * 0.5f;
-        DrawText(ctx, dl, f, text, ImVec2(pos.x + 0.15f * ctx.em, top), inner, fg,
-                 TextAlign::kCenter);
-        DrawText(ctx, dl, wf, caption, ImVec2(pos.x + 0.15f * ctx.em, top + text.height_px), inner,
-                 fg, TextAlign::kCenter);
-        RegisterLastItem(ctx, word, true);
+        RegisterLastItem(ctx, label, true, text.shortened);
+        return tapped;
     }
-    RegisterLastItem(ctx, label, true);
+    ImFont* wf = ctx.fonts.body;
+    if (LineHeight(f) + LineHeight(wf) > size.y || TextWidth(ctx, wf, word) > inner) {
+        f = ctx.fonts.caption;
+        wf = ctx.fonts.caption;
+    }
+    const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
+    const TextBlock& caption = LayoutText(ctx, wf, word, inner, 1);
+    const float top = pos.y + (size.y - text.height_px - caption.height_px) * 0.5f;
+    DrawText(ctx, dl, f, text, ImVec2(left, top), inner, fg, TextAlign::kCenter);
+    DrawText(ctx, dl, wf, caption, ImVec2(left, top + text.height_px), inner, fg,
+             TextAlign::kCenter);
+    RegisterLastItem(ctx, word, true, caption.shortened);
+    RegisterLastItem(ctx, label, true, text.shortened);
     return tapped;
 }
 
@@ -309,8 +336,10 @@ std::vector<std::string> KeyboardKeyTexts(KeyboardLayout layout) {
 }
 
 float KeyboardHeight(const ScreenContext& ctx) {
-    const float rows = static_cast<float>(RowsFor(ctx.state.keyboard).size() + 1);
-    return rows * KeyHeight(ctx) + (rows + 1.0f) * KeyGap(ctx);
+    const size_t rows = RowCount(ctx.state.keyboard);
+    const RowMetrics m = RowMetricsFor(ctx, rows);
+    const float n = static_cast<float>(rows);
+    return n * m.key_h_px + (n + 1.0f) * m.gap_px;
 }
 
 void DrawKeyboard(ScreenContext& ctx) {
@@ -319,8 +348,9 @@ void DrawKeyboard(ScreenContext& ctx) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const float height = KeyboardHeight(ctx);
-    const float gap = KeyGap(ctx);
-    const float key_h = KeyHeight(ctx);
+    const RowMetrics metrics = RowMetricsFor(ctx, RowCount(k));
+    const float gap = metrics.gap_px;
+    const float key_h = metrics.key_h_px;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), Col(ctx.theme.keyboard));
 

@@ -18,7 +18,8 @@ namespace treffpunkt {
 // digit pads, the e-mail and web rows), so tests can check the fonts have their glyphs.
 std::vector<std::string> KeyboardKeyTexts(KeyboardLayout layout);
 
-// Height the keyboard needs at the current text size.
+// Height the keyboard needs at the current text size and screen height (shorter rows on a
+// short screen, never below the touch target).
 float KeyboardHeight(const ScreenContext& ctx);
 // Draws the keyboard into the rectangle starting at the cursor, full width, KeyboardHeight().
 void DrawKeyboard(ScreenContext& ctx);

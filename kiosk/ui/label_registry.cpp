@@ -32,11 +32,11 @@ void LabelRegistry::EndFrame() {
     std::swap(m_areas_building, m_areas_done);
 }
 
-void LabelRegistry::Add(std::string label, Rect visible, Rect full, bool tappable) {
+void LabelRegistry::Add(std::string label, Rect visible, Rect full, bool tappable, bool shortened) {
     if (visible.Empty() || label.empty()) {
         return;
     }
-    m_building.push_back(LabelEntry{std::move(label), visible, full, tappable});
+    m_building.push_back(LabelEntry{std::move(label), visible, full, tappable, shortened});
 }
 
 void LabelRegistry::AddScrollArea(int key, Rect rect) {

@@ -26,6 +26,7 @@ struct LabelEntry {
     Rect rect;          // visible part on screen, logical pixels
     Rect full;          // the whole item, also where scrolled out of view
     bool tappable{false};
+    bool shortened{false};  // drawn cut with "…" (keys, buttons and chips say so)
 };
 
 struct ScrollAreaEntry {
@@ -39,7 +40,7 @@ class LabelRegistry {
     void BeginFrame();
     void EndFrame();
 
-    void Add(std::string label, Rect visible, Rect full, bool tappable);
+    void Add(std::string label, Rect visible, Rect full, bool tappable, bool shortened = false);
     void AddScrollArea(int key, Rect rect);
 
     // The first tappable entry of the last frame whose label equals `label` (then, failing

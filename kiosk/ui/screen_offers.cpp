@@ -13,11 +13,12 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// The search field row: what was typed, with a caret while the keyboard is open.
+// The search field row: what was typed, with a caret while the keyboard is open. One item
+// spacing above and below, with or without the keyboard: the field does not move when tapped.
 void SearchRow(ScreenContext& ctx) {
     AppState& s = ctx.state;
     const float pad = 0.4f * ctx.em;
-    ImGui::SetCursorPos(ImVec2(pad, ImGui::GetCursorPosY() + pad));
+    ImGui::SetCursorPosX(pad);
     const float h = ButtonHeight(ctx);
     const std::string clear = ctx.app.Tr("keyboard.clear");
     const float clear_w = s.search_text.empty() ? 0.0f : ButtonWidth(ctx, clear) + pad;
@@ -77,7 +78,6 @@ void SearchRow(ScreenContext& ctx) {
             ClearSearch(s);
         }
     }
-    ImGui::Dummy(ImVec2(1.0f, pad));
 }
 
 void GroupChip(ScreenContext& ctx, FilterGroup group, const char* key, size_t active, bool& first) {
@@ -187,6 +187,14 @@ void FilterBar(ScreenContext& ctx) {
     }
 }
 
+// "14 Angebote", and what to try when nothing was found.
+void CountLine(ScreenContext& ctx, size_t count) {
+    Paragraph(ctx, CountText(ctx, "results.count", count), ctx.fonts.bold);
+    if (count == 0) {
+        Paragraph(ctx, ctx.app.Tr("results.none"), nullptr, ctx.theme.text_muted);
+    }
+}
+
 }  // namespace
 
 std::string OfferRowDetail(const ScreenContext& ctx, const OfferSummary& o) {
@@ -211,13 +219,25 @@ void DrawOffersScreen(ScreenContext& ctx) {
     const size_t count = ctx.app.OfferCount(ctx.now);
     const float kb_h = s.keyboard.visible ? KeyboardHeight(ctx) : 0.0f;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    // Never zero or less: ImGui would read that as "all the space" and push the keyboard off.
-    BeginScrollArea(ctx, Screen::kOffers, ImVec2(avail.x, std::max(1.0f, avail.y - kb_h)));
+    const float list_h = avail.y - kb_h;
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float pad = 0.4f * ctx.em;
-    ImGui::SetCursorPos(ImVec2(pad, pad));
+    // A resident typing sees what the search finds: where the count and a full row do not fit
+    // between the field and the keyboard (the largest text on a 7" panel), the rows show
+    // their title on one line and sit closer; "Fertig" brings the full rows back.
+    const bool compact = s.keyboard.visible &&
+                         list_h < pad + LineHeight(ctx.fonts.bold) + spacing.y + ListRowHeight(ctx);
+    const float gap = compact ? 0.2f * ctx.em : spacing.y;
+    // Never zero or less: ImGui would read that as "all the space" and push the keyboard off.
+    BeginScrollArea(ctx, Screen::kOffers, ImVec2(avail.x, std::max(1.0f, list_h)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, gap));
+    ImGui::SetCursorPos(ImVec2(pad, compact ? gap : pad));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(avail.x - pad);
-    if (!s.keyboard.visible) {
+    if (s.keyboard.visible) {
+        // While typing, the count comes first: it stays in view whatever else is found.
+        CountLine(ctx, count);
+    } else {
         FilterBar(ctx);
         Gap(0.3f);
     }
@@ -244,14 +264,12 @@ void DrawOffersScreen(ScreenContext& ctx) {
         }
         ImGui::PopID();
     }
-    Paragraph(ctx, CountText(ctx, "results.count", count), ctx.fonts.bold);
-    if (count == 0) {
-        Paragraph(ctx, ctx.app.Tr("results.none"), nullptr, ctx.theme.text_muted);
+    if (!s.keyboard.visible) {
+        CountLine(ctx, count);
     }
-    const float row_h = ListRowHeight(ctx);
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float row_h = compact ? CompactListRowHeight(ctx) : ListRowHeight(ctx);
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(count), row_h + spacing);
+    clipper.Begin(static_cast<int>(count), row_h + gap);
     while (clipper.Step()) {
         // Only the rows on screen are read from the replica (and a few either side).
         ctx.app.PrepareOfferRows(static_cast<size_t>(clipper.DisplayStart),
@@ -269,6 +287,7 @@ void DrawOffersScreen(ScreenContext& ctx) {
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    ImGui::PopStyleVar();
     EndScrollArea(ctx, Screen::kOffers);
     if (s.keyboard.visible) {
         // On the bottom edge: at the largest text the list has no room left, and the item

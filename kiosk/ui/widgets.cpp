@@ -60,10 +60,10 @@ float ButtonHeight(const ScreenContext& ctx) {
     return std::max(ctx.target_px, 2.2f * ctx.em);
 }
 
-void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable) {
+void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable, bool shortened) {
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
-    ctx.registry.Add(label, Clipped(a, b), ToRect(a, b), tappable && ctx.interactive);
+    ctx.registry.Add(label, Clipped(a, b), ToRect(a, b), tappable && ctx.interactive, shortened);
 }
 
 const TextBlock& LayoutText(const ScreenContext& ctx, ImFont* font, const std::string& text,
@@ -129,7 +129,7 @@ bool TouchButton(ScreenContext& ctx, const char* id, const std::string& label, f
     const TextBlock& text = LayoutText(ctx, f, label, inner, 1);
     DrawText(ctx, dl, f, text, ImVec2(a.x + 0.4f * ctx.em, a.y + (h - text.height_px) * 0.5f),
              inner, fg, TextAlign::kCenter);
-    RegisterLastItem(ctx, label, true);
+    RegisterLastItem(ctx, label, true, text.shortened);
     return tapped;
 }
 
@@ -194,7 +194,7 @@ bool Chip(ScreenContext& ctx, const char* id, const std::string& label, bool sel
     const TextBlock& text = LayoutText(ctx, f, shown, inner, 1);
     DrawText(ctx, dl, f, text, ImVec2(a.x + 0.4f * ctx.em, a.y + (h - text.height_px) * 0.5f),
              inner, selected ? t.primary_text : t.surface_text, TextAlign::kCenter);
-    RegisterLastItem(ctx, label, true);
+    RegisterLastItem(ctx, label, true, text.shortened);
     return tapped;
 }
 
@@ -248,6 +248,10 @@ float ListRowHeight(const ScreenContext& ctx) {
     return std::max(ctx.target_px, 2.0f * line + LineHeight(ctx.fonts.body) + 1.1f * ctx.em);
 }
 
+float CompactListRowHeight(const ScreenContext& ctx) {
+    return std::max(ctx.target_px, LineHeight(ctx.fonts.bold) + 0.7f * ctx.em);
+}
+
 bool ListRow(ScreenContext& ctx, int index, const std::string& title, const std::string& detail,
              float height) {
     // As wide as the content, with the same margin on the right as on the left.
@@ -268,13 +272,20 @@ bool ListRow(ScreenContext& ctx, int index, const std::string& title, const std:
     // The text box: after the arrow's room in a right-to-left row.
     const float text_x = ctx.rtl ? a.x + pad + arrow_w : a.x + pad;
     ImFont* bf = ctx.fonts.bold;
-    const TextBlock& t1 = LayoutText(ctx, bf, title, inner, 2);
-    DrawText(ctx, dl, bf, t1, ImVec2(text_x, a.y + pad), inner, t.surface_text);
-    ImFont* f = ctx.fonts.body;
-    const TextBlock& t2 = LayoutText(ctx, f, detail, inner, 1);
-    DrawText(ctx, dl, f, t2,
-             ImVec2(text_x, a.y + pad + std::max(t1.height_px, LineHeight(bf)) + 0.15f * ctx.em),
-             inner, t.text_muted);
+    const bool compact = height < ListRowHeight(ctx);
+    const TextBlock& t1 = LayoutText(ctx, bf, title, inner, compact ? 1 : 2);
+    if (compact) {
+        DrawText(ctx, dl, bf, t1, ImVec2(text_x, a.y + (height - t1.height_px) * 0.5f), inner,
+                 t.surface_text);
+    } else {
+        DrawText(ctx, dl, bf, t1, ImVec2(text_x, a.y + pad), inner, t.surface_text);
+        ImFont* f = ctx.fonts.body;
+        const TextBlock& t2 = LayoutText(ctx, f, detail, inner, 1);
+        DrawText(
+            ctx, dl, f, t2,
+            ImVec2(text_x, a.y + pad + std::max(t1.height_px, LineHeight(bf)) + 0.15f * ctx.em),
+            inner, t.text_muted);
+    }
     // "More" points the way the reader reads: right, or left in a right-to-left UI.
     const char* arrow = ctx.rtl ? "‹" : "›";
     const float arrow_x = ctx.rtl ? a.x + pad : b.x - pad - arrow_w * 0.6f;
@@ -283,7 +294,7 @@ bool ListRow(ScreenContext& ctx, int index, const std::string& title, const std:
     RegisterLastItem(ctx, title, true);
     const Rect visible = Clipped(a, b);
     if (!visible.Empty() && visible.Height() > 0.5f * height) {
-        ctx.visible_rows.push_back(ShownRow{title, detail});
+        ctx.visible_rows.push_back(ShownRow{title, compact ? std::string() : detail});
     }
     return tapped;
 }

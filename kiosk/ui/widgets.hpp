@@ -93,12 +93,16 @@ float ChipWidth(const ScreenContext& ctx, const std::string& label, bool selecte
 float ButtonWidth(const ScreenContext& ctx, const std::string& label, ImFont* font = nullptr);
 
 // A list row of fixed height: a bold title (at most two lines, shortened at a word with "…")
-// and a detail line. Registers the full title; remembers title and detail in
-// ctx.visible_rows when the row is on screen. Returns true when tapped.
+// and a detail line; a row lower than ListRowHeight() shows only the title, on one line.
+// Registers the full title; remembers what it shows in ctx.visible_rows when the row is on
+// screen. Returns true when tapped.
 bool ListRow(ScreenContext& ctx, int index, const std::string& title, const std::string& detail,
              float height);
 // Row height that fits ListRow's two title lines and one detail line.
 float ListRowHeight(const ScreenContext& ctx);
+// Height of a row with one title line and no detail (results while the keyboard is open on a
+// small screen); at least the touch target.
+float CompactListRowHeight(const ScreenContext& ctx);
 
 // Wrapped text across the available width (to the screen's wrap position); never cut inside
 // a word unless one word is wider than the line. Registers the text.
@@ -140,7 +144,8 @@ void DrawText(const ScreenContext& ctx, ImDrawList* dl, ImFont* font, const Text
 // A small globe drawn with lines (the sign for "language"), `size_px` square at `top_left`.
 void DrawGlobe(ImDrawList* dl, ImVec2 top_left, float size_px, ImU32 color);
 
-// Registers the last ImGui item with a label.
-void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable);
+// Registers the last ImGui item with a label; `shortened` when it is drawn cut with "…".
+void RegisterLastItem(ScreenContext& ctx, const std::string& label, bool tappable,
+                      bool shortened = false);
 
 }  // namespace treffpunkt

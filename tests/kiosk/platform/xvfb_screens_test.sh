@@ -44,8 +44,9 @@ echo "not a database" >"$work/corrupt.db"
 "$kiosk" --db "$work/corrupt.db" --config "$work/7in.toml" --window 800x480 --script "$work/empty.script"
 
 # Each language at the largest text, German at each size, on the 7" panel: home, results (with
-# "Vorlesen": the button is forced on), the keyboard, a detail and the language list. Labels
-# come from the catalogs, so the script taps what a reader of that language sees.
+# "Vorlesen": the button is forced on), the keyboard (the count and the course found stay in
+# view above it), a detail and the language list. Labels come from the catalogs, so the script
+# taps what a reader of that language sees.
 catalog() { grep "\"$2\":" "$src/assets/i18n/$1.json" | sed 's/^ *"[^"]*": "\(.*\)",\{0,1\}$/\1/'; }
 endonym() {
     case $1 in de) echo Deutsch;; en) echo English;; fr) echo Français;; tr) echo Türkçe;;
@@ -75,6 +76,9 @@ lang_run() {  # lang_run LANG SIZE: screenshots $shots/lang-LANG-SIZE-*.png
         echo "tap $(catalog "$lang" home.search)"
         echo "type Deutschkurs A1"
         echo "expect Deutschkurs A1"
+        # While typing, the count and the course stay in view above the keyboard.
+        echo "expect $(catalog "$lang" results.count.one)"
+        echo "expect $(course_title "$lang")"
         echo "screenshot $shots/$name-3-keyboard.png"
         echo "tap $(catalog "$lang" keyboard.done)"
         echo "tap $(course_title "$lang")"

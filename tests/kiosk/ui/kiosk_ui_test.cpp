@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/app/actions.hpp"
+#include "kiosk/ui/keyboard.hpp"
 #include "tests/kiosk/ui/headless_kiosk.hpp"
 
 namespace treffpunkt::testing {
@@ -433,6 +434,130 @@ TEST(KioskUi, EveryKeyboardLayoutFitsAtTheLargestText) {
             ASSERT_TRUE(erase);
             for (const LabelEntry& e : k.Registry().Entries()) {
                 EXPECT_LE(e.full.y1, 481.0f) << "below the screen: " << e.label;
+            }
+        }
+    }
+}
+
+// The panels the kiosk ships for: the official 7" 800x480 and a 15.6" full-HD screen.
+struct Panel {
+    float width;
+    float height;
+    double diagonal_in;
+};
+const Panel kPanels[] = {{800.0f, 480.0f, 7.0}, {1920.0f, 1080.0f, 15.6}};
+
+std::string PanelName(const Panel& p) {
+    return std::to_string(static_cast<int>(p.width)) + "x" +
+           std::to_string(static_cast<int>(p.height));
+}
+
+// The top of the keyboard: the highest key of the current layout.
+float KeyboardTop(HeadlessKiosk& k) {
+    const std::vector<std::string> keys = KeyboardKeyTexts(k.State().keyboard.layout);
+    float top = 1e9f;
+    for (const LabelEntry& e : k.Registry().Entries()) {
+        if (e.tappable && std::find(keys.begin(), keys.end(), e.label) != keys.end()) {
+            top = std::min(top, e.full.y0);
+        }
+    }
+    return top;
+}
+
+// No key says less than it should: every label and the word under ⇧ and ⌫ fit their key
+// without "…", in every layout (the numbers layer too), UI language, text size and panel. The
+// Cyrillic and French rows are long, so their ⌫ is narrowest there.
+TEST(KioskUi, EveryKeyShowsItsWholeLabelAtEveryTextSize) {
+    for (const Panel& panel : kPanels) {
+        for (const std::string lang : {"de", "en", "fr", "tr", "uk", "ru", "ar"}) {
+            for (const TextSize size : {TextSize::kNormal, TextSize::kLarge, TextSize::kLargest}) {
+                KioskConfig config = SampleConfig();
+                config.languages.default_language = lang;
+                config.theme.text_size = size;
+                HeadlessKiosk k(config, std::nullopt, panel.width, panel.height, panel.diagonal_in);
+                ASSERT_TRUE(k.init);
+                OpenSearch(k.State());
+                for (const KeyboardLayout layout :
+                     {KeyboardLayout::kGerman, KeyboardLayout::kFrench, KeyboardLayout::kEnglish,
+                      KeyboardLayout::kTurkish, KeyboardLayout::kUkrainian,
+                      KeyboardLayout::kRussian, KeyboardLayout::kArabic}) {
+                    for (const bool numbers : {false, true}) {
+                        SCOPED_TRACE(PanelName(panel) + " " + lang + " " + TextSizeName(size) +
+                                     " layout " + std::to_string(static_cast<int>(layout)) +
+                                     (numbers ? " numbers" : ""));
+                        SetKeyboardLayout(k.State(), layout);
+                        k.State().keyboard.numbers = numbers;
+                        k.Ui().Pacer().OnInput();
+                        k.Settle();
+                        const auto erase = k.Registry().FindTappable("⌫");
+                        const auto word =
+                            k.Registry().FindTappable(k.App().Tr("keyboard.backspace"));
+                        ASSERT_TRUE(erase && word);
+                        EXPECT_FALSE(erase->shortened);
+                        EXPECT_FALSE(word->shortened) << "⌫ says only part of " << word->label;
+                        EXPECT_GE(erase->full.Width(), k.Ui().Metrics().min_target_px - 0.5f);
+                        for (const LabelEntry& e : k.Registry().Entries()) {
+                            EXPECT_FALSE(e.tappable && e.shortened) << "cut with …: " << e.label;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// A resident typing sees that the search finds something: between the field and the keyboard
+// the count, before anything else, and for a word that finds only offers, a whole result too;
+// at every text size, on both panels; the field is never covered.
+TEST(KioskUi, TypingShowsTheCountAndAResultAboveTheKeyboard) {
+    for (const Panel& panel : kPanels) {
+        for (const std::string lang : {"de", "uk", "ru"}) {
+            for (const TextSize size : {TextSize::kNormal, TextSize::kLarge, TextSize::kLargest}) {
+                KioskConfig config = SampleConfig();
+                config.languages.default_language = lang;
+                config.theme.text_size = size;
+                HeadlessKiosk k(config, std::nullopt, panel.width, panel.height, panel.diagonal_in);
+                ASSERT_TRUE(k.init);
+                // "Deutsch" also finds contacts and networks (chips under the count);
+                // "Frühstück" finds only offers.
+                for (const std::string query : {"Deutsch", "Frühstück"}) {
+                    SCOPED_TRACE(PanelName(panel) + " " + lang + " " + TextSizeName(size) + " " +
+                                 query);
+                    OpenSearch(k.State());
+                    ClearSearch(k.State());
+                    TypeText(k.State(), query);
+                    k.Ui().Pacer().OnInput();
+                    ExpectSaneLayout(k, panel.width);
+                    const size_t count = k.App().OfferCount(k.wall);
+                    ASSERT_GT(count, 0u);
+                    const float keyboard_top = KeyboardTop(k);
+                    ASSERT_LT(keyboard_top, panel.height);
+                    const auto field = k.Registry().FindTappable(query);
+                    ASSERT_TRUE(field);
+                    EXPECT_LE(field->full.y1, keyboard_top);
+                    const std::string count_text =
+                        count == 1
+                            ? k.App().Tr("results.count.one")
+                            : k.App().Format("results.count", {{"n", std::to_string(count)}});
+                    bool count_shown = false;
+                    for (const LabelEntry& e : k.Registry().Entries()) {
+                        count_shown = count_shown || (e.label == count_text &&
+                                                      e.rect.Height() >= e.full.Height() - 0.5f &&
+                                                      e.full.y1 <= keyboard_top);
+                    }
+                    EXPECT_TRUE(count_shown) << count_text;
+                    if (query != "Frühstück") {
+                        continue;
+                    }
+                    ASSERT_TRUE(k.App().OtherHits().empty());
+                    const std::string first = k.App().Text(AllOffers(k).front().title);
+                    const auto row = k.Registry().FindTappable(first);
+                    ASSERT_TRUE(row) << first;
+                    EXPECT_GE(row->rect.Height(), row->full.Height() - 0.5f)
+                        << "only part of " << first;
+                    EXPECT_LE(row->full.y1, keyboard_top);
+                    EXPECT_GE(row->full.Height(), k.Ui().Metrics().min_target_px - 0.5f);
+                }
             }
         }
     }

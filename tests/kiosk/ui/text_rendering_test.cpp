@@ -119,7 +119,7 @@ TEST(TextRendering, EveryShippedCharacterHasAGlyph) {
                     const char32_t c = NextCodePoint(line.visual, pos);
                     ++checked;
                     shaped += c >= 0xFE70 && c <= 0xFEFF ? 1 : 0;
-                    for (ImFont* f : {fonts->body, fonts->bold, fonts->title}) {
+                    for (ImFont* f : {fonts->body, fonts->bold, fonts->title, fonts->caption}) {
                         if (c > 0xFFFF ||
                             f->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) {
                             missing.insert(c);
@@ -138,6 +138,15 @@ TEST(TextRendering, EveryShippedCharacterHasAGlyph) {
         ADD_FAILURE() << "no glyph for U+" << std::hex << static_cast<unsigned>(c) << " '" << s
                       << "'";
     }
+    // The keys' symbols, in every font a key may draw them with (a symbol key in the caption
+    // size on a short screen).
+    for (ImFont* f : {fonts->bold, fonts->caption}) {
+        for (char32_t c : {U'⌫', U'⇧'}) {
+            EXPECT_NE(f->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+                << static_cast<unsigned>(c);
+        }
+    }
+    EXPECT_LT(fonts->caption->FontSize, fonts->body->FontSize);
     // Cyrillic, Turkish, Polish, Romanian and Arabic letters are there too.
     for (char32_t c : {U'Ж', U'ї', U'ґ', U'ş', U'ğ', U'ı', U'İ', U'ł', U'ș', U'€', U'„', U'…',
                        U'ع', U'ﻻ', U'ﺔ', U'؟', U'،', U'ʼ', U'Ґ', U'ё', U'Ъ', U'ظ', U'إ'}) {
