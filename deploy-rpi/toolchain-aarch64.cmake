@@ -50,12 +50,13 @@ if(NOT _tp_in_try_compile AND NOT EXISTS "${_tp_arm64_libdir}/pkgconfig/libical.
     list(APPEND CMAKE_PREFIX_PATH "${_tp_shim}")
 endif()
 
-# Run target programs (tests) through qemu. -L: where qemu finds the arm64 dynamic loader and
-# libc (libc6-arm64-cross from crossbuild-essential-arm64); libraries it does not find there
-# come from /usr/lib/aarch64-linux-gnu (the multiarch packages).
+# Run target programs (tests) through qemu. -L /: the arm64 dynamic loader and libc are the
+# multiarch libc6:arm64 (/lib/ld-linux-aarch64.so.1, /lib/aarch64-linux-gnu), the same build as
+# every other arm64 library. Not /usr/aarch64-linux-gnu: that libc6-arm64-cross is a different
+# glibc build, and its loader with libc6:arm64's libc hangs in the first pthread_create.
 find_program(TREFFPUNKT_QEMU_AARCH64 qemu-aarch64-static)
 if(TREFFPUNKT_QEMU_AARCH64)
-    set(CMAKE_CROSSCOMPILING_EMULATOR "${TREFFPUNKT_QEMU_AARCH64};-L;/usr/aarch64-linux-gnu")
+    set(CMAKE_CROSSCOMPILING_EMULATOR "${TREFFPUNKT_QEMU_AARCH64};-L;/")
 endif()
 
 # The Debian package architecture for CPack (deploy-rpi/packaging.cmake).
