@@ -191,6 +191,7 @@ struct Derived {
     std::string langs;                                      // comma-separated
     IndexText index;
     bool searchable{true};  // shown to residents, so found by search
+    bool listed{false};     // an active offer: its term and lang tags go to offer_order
 };
 
 Derived Derive(const AnyRecord& record, RecordLookup& lookup) {
@@ -261,6 +262,7 @@ Derived Derive(const AnyRecord& record, RecordLookup& lookup) {
                 d.subtitle = r.summary;
                 d.free = r.free_of_charge;
                 d.active = r.status == OfferStatus::kActive;
+                d.listed = d.active;
                 AppendAll(body, r.summary);
                 AppendAll(body, r.description);
                 AppendAll(body, r.cost);
@@ -452,6 +454,13 @@ PreparedRecord Prepare(const AnyRecord& record, RecordLookup& lookup, UtcTime fr
     return p;
 }
 
+// Removes an offer's rows from offer_order, named by its tags and sort key as they are
+// before the record changes (?1: its rowid). Nothing for other records.
+constexpr const char* kUnlistOffer =
+    "DELETE FROM offer_order WHERE record_rowid = ?1 AND sort_key = (SELECT sort_key FROM "
+    "records WHERE rowid = ?1) AND tag IN (SELECT type || ':' || value FROM record_tags WHERE "
+    "record_rowid = ?1 AND type IN ('term', 'lang'))";
+
 // The records' writer: keeps the derived tables and the search index in step.
 class Writer {
   public:
@@ -478,7 +487,7 @@ class Writer {
         existing.Reset();
 
         if (exists) {
-            for (const char* sql : {"DELETE FROM record_tags WHERE record_rowid = ?1",
+            for (const char* sql : {kUnlistOffer, "DELETE FROM record_tags WHERE record_rowid = ?1",
                                     "DELETE FROM sessions WHERE offer_rowid = ?1"}) {
                 if (auto r = m_db.Cached(sql).Bind(1, rowid).Run(); !r) {
                     return ErrorFrom(r);
@@ -531,6 +540,17 @@ class Writer {
             if (auto r = tag.Bind(1, type).Bind(2, value).Bind(3, rowid).Run(); !r) {
                 return ErrorFrom(r);
             }
+            if (d.listed &&
+                (std::string_view(type) == "term" || std::string_view(type) == "lang")) {
+                auto& order = m_db.Cached(
+                    "INSERT OR IGNORE INTO offer_order (tag, sort_key, record_rowid) "
+                    "VALUES (?1 || ':' || ?2, ?3, ?4)");
+                if (auto r =
+                        order.Bind(1, type).Bind(2, value).Bind(3, d.sort_key).Bind(4, rowid).Run();
+                    !r) {
+                    return ErrorFrom(r);
+                }
+            }
         }
         if (auto r = InsertSessions(rowid, prepared.sessions); !r) {
             return ErrorFrom(r);
@@ -581,6 +601,9 @@ class Writer {
         const std::int64_t rowid = find.Int(0);
         find.Reset();
         if (auto r = m_search.Remove(rowid); !r) {
+            return r;
+        }
+        if (auto r = m_db.Cached(kUnlistOffer).Bind(1, rowid).Run(); !r) {
             return r;
         }
         // Tags, sessions and the body go with the row (ON DELETE CASCADE).
@@ -713,8 +736,9 @@ Result<ImportStats> Replica::ReplaceAll(const Dataset& dataset, UtcTime now) {
 
 Result<ImportStats> Replica::ReplaceRecords(const Dataset& dataset, UtcTime now) {
     Writer writer(*m_db);
-    if (auto r = m_db->Exec("DELETE FROM sessions; DELETE FROM record_tags; "
-                            "DELETE FROM record_bodies; DELETE FROM records;");
+    if (auto r =
+            m_db->Exec("DELETE FROM sessions; DELETE FROM record_tags; DELETE FROM offer_order; "
+                       "DELETE FROM record_bodies; DELETE FROM records;");
         !r) {
         return ErrorFrom(r);
     }
@@ -1142,12 +1166,43 @@ Result<std::vector<std::int64_t>> Replica::MatchOffers(const OfferQuery& query, 
             order = "m.tier, r.rowid";  // a full import makes rowid order display order
         }
     }
-    // With a tag filter the tag list drives the query (few rows, read in rowid order) rather
-    // than the kind index (every offer): the "+" keeps SQLite off that index.
-    const bool tag_driven =
-        !query.fields_of_action.empty() || !query.target_groups.empty() || !query.languages.empty();
-    std::string where =
-        tag_driven ? "+r.kind = 'offers' AND r.active = 1" : "r.kind = 'offers' AND r.active = 1";
+    // A filter on one field of action, target group or language reads that tag's range of
+    // offer_order (active offers only, in display order): no row is read to sort it. Other
+    // tag filters drive the query from record_tags (few rows, read in rowid order) rather
+    // than from the kind index (every offer): the "+" keeps SQLite off that index.
+    struct TagFilter {
+        const char* type;
+        const std::vector<std::string>* values;
+    };
+    const TagFilter tag_filters[] = {{"term", &query.fields_of_action},
+                                     {"term", &query.target_groups},
+                                     {"lang", &query.languages}};
+    const TagFilter* ordered_by = nullptr;
+    if (query.text.empty() && query.when == WhenFilter::kAny) {
+        for (const TagFilter& filter : tag_filters) {
+            if (filter.values->size() == 1) {
+                ordered_by = &filter;
+                break;
+            }
+        }
+    }
+    std::string row = "r.rowid";
+    std::string where;
+    if (ordered_by != nullptr) {
+        binds.emplace_back(std::string(ordered_by->type) + ":" + ordered_by->values->front());
+        row = "o.record_rowid";
+        where = "o.tag = ?" + std::to_string(binds.size());
+        order = "o.sort_key, o.record_rowid";
+        const bool needs_record =
+            query.free_only || !query.place_id.empty() || !query.districts.empty();
+        from = needs_record ? "offer_order o JOIN records r ON r.rowid = o.record_rowid"
+                            : "offer_order o";
+    } else {
+        const bool tag_driven = !query.fields_of_action.empty() || !query.target_groups.empty() ||
+                                !query.languages.empty();
+        where = tag_driven ? "+r.kind = 'offers' AND r.active = 1"
+                           : "r.kind = 'offers' AND r.active = 1";
+    }
     if (query.free_only) {
         where += " AND r.free = 1";
     }
@@ -1155,19 +1210,11 @@ Result<std::vector<std::int64_t>> Replica::MatchOffers(const OfferQuery& query, 
         binds.emplace_back(query.place_id);
         where += " AND r.place_id = ?" + std::to_string(binds.size());
     }
-    for (const auto* terms : {&query.fields_of_action, &query.target_groups}) {
-        if (!terms->empty()) {
-            where +=
-                " AND r.rowid IN (SELECT record_rowid FROM record_tags WHERE type = 'term' "
-                "AND value IN (" +
-                Placeholders(*terms, binds) + "))";
+    for (const TagFilter& filter : tag_filters) {
+        if (&filter != ordered_by && !filter.values->empty()) {
+            where += " AND " + row + " IN (SELECT record_rowid FROM record_tags WHERE type = '" +
+                     filter.type + "' AND value IN (" + Placeholders(*filter.values, binds) + "))";
         }
-    }
-    if (!query.languages.empty()) {
-        where +=
-            " AND r.rowid IN (SELECT record_rowid FROM record_tags WHERE type = 'lang' AND "
-            "value IN (" +
-            Placeholders(query.languages, binds) + "))";
     }
     if (!query.districts.empty()) {
         where += " AND r.district IN (" + Placeholders(query.districts, binds) + ")";
@@ -1187,7 +1234,7 @@ Result<std::vector<std::int64_t>> Replica::MatchOffers(const OfferQuery& query, 
         order = "(SELECT min(s.end) FROM sessions s WHERE s.offer_rowid = r.rowid AND s.end > " +
                 now_param + "), " + order;
     }
-    auto stmt = m_db->Prepare(with + "SELECT r.rowid FROM " + from + " WHERE " + where +
+    auto stmt = m_db->Prepare(with + "SELECT " + row + " FROM " + from + " WHERE " + where +
                               " ORDER BY " + order);
     if (!stmt) {
         return ErrorFrom(stmt);

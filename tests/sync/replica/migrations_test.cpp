@@ -63,6 +63,22 @@ const std::map<int, std::string> kSeeds = [] {
     seeds[4] = seeds.at(3) +
                "INSERT INTO search_title (rowid, title) SELECT rowid, '  repair  cafe' FROM "
                "records WHERE id = '50000000-0000-4000-8000-0000000000aa';";
+    // Every version tagged the offer with its field of action and language.
+    for (auto& [version, seed] : seeds) {
+        seed +=
+            "INSERT INTO record_tags (type, value, record_rowid) SELECT 'term', "
+            "'10000000-0000-4000-8000-000000000001', rowid FROM records WHERE id = "
+            "'50000000-0000-4000-8000-0000000000aa';"
+            "INSERT INTO record_tags (type, value, record_rowid) SELECT 'lang', 'de', rowid FROM "
+            "records WHERE id = '50000000-0000-4000-8000-0000000000aa';";
+    }
+    // Version 5 lists active offers by tag in display order (offer_order).
+    seeds[5] = seeds.at(4) +
+               "INSERT INTO offer_order (tag, sort_key, record_rowid) SELECT 'term:' || "
+               "'10000000-0000-4000-8000-000000000001', sort_key, rowid FROM records WHERE id = "
+               "'50000000-0000-4000-8000-0000000000aa';"
+               "INSERT INTO offer_order (tag, sort_key, record_rowid) SELECT 'lang:de', sort_key, "
+               "rowid FROM records WHERE id = '50000000-0000-4000-8000-0000000000aa';";
     return seeds;
 }();
 
@@ -104,6 +120,18 @@ TEST(Migrations, EveryEarlierVersionUpgradesWithItsData) {
             ASSERT_TRUE(in_title);
             ASSERT_TRUE(in_title->Step());
             EXPECT_EQ(in_title->Int(0), 1);
+            // Listed under its field of action and its language whichever version wrote it.
+            const UtcTime now = *ParseUtcTime("2025-11-25T10:00:00Z");
+            OfferQuery by_field;
+            by_field.fields_of_action = {"10000000-0000-4000-8000-000000000001"};
+            OfferQuery by_language;
+            by_language.languages = {"de"};
+            for (const OfferQuery& query : {by_field, by_language}) {
+                auto listed = replica->FindOffers(query, now);
+                ASSERT_TRUE(listed);
+                ASSERT_EQ(listed->size(), 1u);
+                EXPECT_EQ(listed->at(0).id, kSeedOfferId);
+            }
         }
         if (version >= 2) {
             SyncStore store(*replica);

@@ -361,6 +361,66 @@ TEST(ReplicaRecords, ARenamedOfferIsFoundByItsNewTitleOnly) {
     EXPECT_TRUE(with_text->empty());
 }
 
+TEST(ReplicaRecords, ListsByTagFollowRenamesMovesRetirementsAndRemovals) {
+    TempDir dir;
+    Replica replica = OpenWithData(dir);
+    // One field of action, target group or language is listed from offer_order; two values
+    // take the general query. Both must always agree, in the same order.
+    auto listed = [&](OfferQuery query) {
+        auto ordered = replica.FindOffers(query, TestNow());
+        EXPECT_TRUE(ordered) << ordered.error().message;
+        for (auto* values : {&query.fields_of_action, &query.target_groups, &query.languages}) {
+            if (!values->empty()) {
+                values->push_back("10000000-0000-4000-8000-00000000ffff");  // no such tag
+            }
+        }
+        auto general = replica.FindOffers(query, TestNow());
+        EXPECT_TRUE(general) << general.error().message;
+        EXPECT_EQ(Ids(*ordered), Ids(*general));
+        return Ids(*ordered);
+    };
+    const OfferQuery bildung{.fields_of_action = {ids::kFoaBildung}};
+    const OfferQuery partizipation{.fields_of_action = {ids::kFoaPartizipation}};
+    const OfferQuery german{.languages = {"de"}};
+    const OfferQuery free_german{.languages = {"de"}, .free_only = true};
+    ASSERT_EQ(listed(bildung), (std::vector<std::string>{ids::kOfferDeutsch}));
+    ASSERT_TRUE(Has(listed(partizipation), ids::kOfferSenioren));
+    ASSERT_NE(listed(german).front(), ids::kOfferSenioren);
+
+    // Renamed to the front of every list it is in.
+    Offer offer = std::get<Offer>(**replica.Get(ids::kOfferSenioren));
+    offer.title = Text("Aktiv-Frühstück für Ältere");
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    EXPECT_EQ(listed(partizipation).front(), ids::kOfferSenioren);
+    EXPECT_EQ(listed(german).front(), ids::kOfferSenioren);
+    EXPECT_FALSE(Has(listed(free_german), ids::kOfferSenioren));  // it costs
+
+    // Moved to another field of action.
+    offer.fields_of_action = {ids::kFoaBildung};
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    EXPECT_EQ(listed(bildung), (std::vector<std::string>{ids::kOfferSenioren, ids::kOfferDeutsch}));
+    EXPECT_FALSE(Has(listed(partizipation), ids::kOfferSenioren));
+
+    // Retired: in no list; active again: back.
+    offer.status = OfferStatus::kRetired;
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    EXPECT_EQ(listed(bildung), (std::vector<std::string>{ids::kOfferDeutsch}));
+    EXPECT_FALSE(Has(listed(german), ids::kOfferSenioren));
+    offer.status = OfferStatus::kActive;
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.PutRecord(offer, TestNow()); }));
+    EXPECT_EQ(listed(bildung).front(), ids::kOfferSenioren);
+
+    // Removed.
+    ASSERT_TRUE(InTransaction(replica, [&] { return replica.RemoveRecord(ids::kOfferSenioren); }));
+    EXPECT_EQ(listed(bildung), (std::vector<std::string>{ids::kOfferDeutsch}));
+    EXPECT_FALSE(Has(listed(german), ids::kOfferSenioren));
+    auto rows = replica.db().Prepare(
+        "SELECT count(*) FROM offer_order o WHERE NOT EXISTS "
+        "(SELECT 1 FROM records r WHERE r.rowid = o.record_rowid)");
+    ASSERT_TRUE(rows && *rows->Step());
+    EXPECT_EQ(rows->Int(0), 0);  // nothing left behind
+}
+
 TEST(ReplicaRecords, RenamingAPlaceRenamesWhatIsShownWithIt) {
     TempDir dir;
     Replica replica = OpenWithData(dir);
