@@ -441,6 +441,7 @@ struct PreparedRecord {
     Derived derived;
     std::string body;               // the record's JSON
     std::vector<Session> sessions;  // an offer's sessions in the window
+    IndexRows index;                // its search rows, if searchable
 };
 
 PreparedRecord Prepare(const AnyRecord& record, RecordLookup& lookup, UtcTime from, UtcTime until) {
@@ -450,6 +451,9 @@ PreparedRecord Prepare(const AnyRecord& record, RecordLookup& lookup, UtcTime fr
     p.body = ToJson(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (const auto schedule = OfferSchedule(record)) {
         p.sessions = SessionsBetween(*schedule, from, until);
+    }
+    if (p.derived.searchable) {
+        p.index = PrepareIndexRows(p.derived.index);
     }
     return p;
 }
@@ -556,7 +560,7 @@ class Writer {
             return ErrorFrom(r);
         }
         if (d.searchable) {
-            if (auto r = m_search.Put(rowid, d.index); !r) {
+            if (auto r = m_search.Put(rowid, prepared.index); !r) {
                 return ErrorFrom(r);
             }
         } else if (auto r = m_search.Remove(rowid); !r) {

@@ -45,6 +45,15 @@ std::string Spaced(const std::string& folded) {
     return out;
 }
 
+// The words of folded text long enough for typo tolerance (search_vocab), each once, sorted.
+std::vector<std::string> DistinctLongWords(const std::string& folded) {
+    std::vector<std::string> words = SplitWords(folded);
+    std::erase_if(words, [](const std::string& w) { return Utf8Length(w) < kMinTypoWordChars; });
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+}
+
 // The FTS5 phrase for a typed word. Long words match anywhere (parts of compounds); one or two
 // letters match the start of a word. Folded words hold only letters and digits, so nothing
 // typed can reach the query syntax.
@@ -151,13 +160,7 @@ Result<void> SearchIndex::EndBulk() {
         "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;");
 }
 
-Result<void> SearchIndex::CountWords(const std::string& text, int delta) {
-    std::set<std::string> distinct;
-    for (std::string& w : SplitWords(text)) {
-        if (Utf8Length(w) >= kMinTypoWordChars) {
-            distinct.insert(std::move(w));
-        }
-    }
+Result<void> SearchIndex::CountWords(const std::vector<std::string>& distinct, int delta) {
     if (distinct.empty()) {
         return Ok();
     }
@@ -181,20 +184,27 @@ Result<void> SearchIndex::CountWords(const std::string& text, int delta) {
         "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;");
 }
 
-Result<void> SearchIndex::Put(std::int64_t rowid, const IndexText& text) {
+IndexRows PrepareIndexRows(const IndexText& text) {
+    IndexRows rows;
+    rows.title = Spaced(text.title);
+    rows.body = Spaced(text.body);
+    rows.words = DistinctLongWords(text.title + " " + text.body);
+    return rows;
+}
+
+Result<void> SearchIndex::Put(std::int64_t rowid, const IndexRows& rows) {
     if (auto r = Remove(rowid); !r) {
         return r;
     }
-    const std::string title = Spaced(text.title);
     auto& insert = m_db.Cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)");
-    if (auto r = insert.Bind(1, rowid).Bind(2, title).Bind(3, Spaced(text.body)).Run(); !r) {
+    if (auto r = insert.Bind(1, rowid).Bind(2, rows.title).Bind(3, rows.body).Run(); !r) {
         return r;
     }
     auto& insert_title = m_db.Cached("INSERT INTO search_title (rowid, title) VALUES (?1, ?2)");
-    if (auto r = insert_title.Bind(1, rowid).Bind(2, title).Run(); !r) {
+    if (auto r = insert_title.Bind(1, rowid).Bind(2, rows.title).Run(); !r) {
         return r;
     }
-    return CountWords(text.title + " " + text.body, +1);
+    return CountWords(rows.words, +1);
 }
 
 Result<void> SearchIndex::Remove(std::int64_t rowid) {
@@ -223,7 +233,7 @@ Result<void> SearchIndex::Remove(std::int64_t rowid) {
     if (auto r = del_title.Bind(1, rowid).Bind(2, old_title).Run(); !r) {
         return r;
     }
-    return CountWords(old_text, -1);
+    return CountWords(DistinctLongWords(old_text), -1);
 }
 
 Result<void> SearchIndex::Clear() {

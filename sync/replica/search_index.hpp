@@ -22,6 +22,15 @@ struct IndexText {
     std::string body;   // everything else worth finding
 };
 
+// An IndexText as the index stores it, worked out without the database: a full import
+// prepares it on another thread while the previous records are written.
+struct IndexRows {
+    std::string title;               // the title as indexed (every word after two spaces)
+    std::string body;                // the body as indexed
+    std::vector<std::string> words;  // distinct words long enough for typo tolerance
+};
+IndexRows PrepareIndexRows(const IndexText& text);
+
 // A match ready to be embedded in SQL: `cte` defines `match(rowid, tier)` over the records
 // that contain every typed word; tier 0 = all words in the title, 1 = elsewhere, +2 when a
 // word only matched through a typo correction. `binds` fill its parameters ?1…?n in order.
@@ -54,7 +63,7 @@ class SearchIndex {
     explicit SearchIndex(Database& db) : m_db(db) {}
 
     // Replaces the indexed text of record `rowid`.
-    Result<void> Put(std::int64_t rowid, const IndexText& text);
+    Result<void> Put(std::int64_t rowid, const IndexRows& rows);
     Result<void> Remove(std::int64_t rowid);
     // Empties all search tables (before a full import).
     Result<void> Clear();
@@ -80,7 +89,7 @@ class SearchIndex {
     // typed find fewer than `enough` records: a correction helps when the typing misses.
     Result<std::optional<Expressions>> Express(std::string_view typed, size_t enough);
     Result<size_t> CountMatches(const std::string& expression, size_t cap);
-    Result<void> CountWords(const std::string& text, int delta);
+    Result<void> CountWords(const std::vector<std::string>& distinct_words, int delta);
     Result<void> LoadVocabulary();
 
     Database& m_db;
