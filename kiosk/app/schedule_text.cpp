@@ -1,7 +1,6 @@
 #include "kiosk/app/schedule_text.hpp"
 
 #include <array>
-#include <cstdio>
 
 namespace treffpunkt {
 
@@ -191,10 +190,12 @@ std::string Num(long v) {
     return std::to_string(v);
 }
 
+// 0–99 as two digits ("07"); larger values in full.
 std::string TwoDigits(unsigned v) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02u", v);
-    return buf;
+    if (v >= 100) {
+        return std::to_string(v);
+    }
+    return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
 }
 
 // Ukrainian and Russian plurals: 1 / 2–4 / 5+ (and 11–14).
