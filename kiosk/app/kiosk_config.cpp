@@ -220,9 +220,9 @@ Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
     auto display = SubTable(root, "display");
     TP_TRY(display);
     if (const toml::table* t = *display) {
-        TP_TRY(CheckKeys(
-            *t, "display.",
-            {"fullscreen", "window_width", "window_height", "rotation", "diagonal_in", "dpi"}));
+        TP_TRY(CheckKeys(*t, "display.",
+                         {"fullscreen", "window_width", "window_height", "rotation", "diagonal_in",
+                          "dpi", "renderer"}));
         DisplayConfig& d = config.display;
         TP_TRY(ReadBool(*t, "fullscreen", "display.fullscreen", d.fullscreen));
         TP_TRY(ReadInt(*t, "window_width", "display.window_width", 320, 16384, d.window_width));
@@ -240,6 +240,18 @@ Result<void> ParseInto(const toml::table& root, KioskConfig& config) {
         d.rotation = *RotationFromDegrees(degrees);
         TP_TRY(ReadNumber(*t, "diagonal_in", "display.diagonal_in", 0.0, 200.0, d.diagonal_in));
         TP_TRY(ReadNumber(*t, "dpi", "display.dpi", 0.0, 1000.0, d.dpi));
+        std::string renderer = "auto";
+        TP_TRY(ReadString(*t, "renderer", "display.renderer", renderer));
+        if (renderer == "auto") {
+            d.renderer = RendererChoice::kAuto;
+        } else if (renderer == "opengl") {
+            d.renderer = RendererChoice::kOpenGl;
+        } else if (renderer == "software") {
+            d.renderer = RendererChoice::kSoftware;
+        } else {
+            return Bad("display.renderer",
+                       "must be \"auto\", \"opengl\" or \"software\" (got \"" + renderer + "\")");
+        }
     }
 
     auto idle = SubTable(root, "idle");

@@ -14,6 +14,13 @@ namespace treffpunkt {
 
 enum class TextSize { kNormal = 0, kLarge = 1, kLargest = 2 };
 
+// What draws the picture.
+enum class RendererChoice {
+    kAuto,      // OpenGL where the display offers direct rendering (a GPU), else kSoftware
+    kOpenGl,    // OpenGL 3 (on Xvfb: Mesa's llvmpipe, ~70 MB more memory)
+    kSoftware,  // the kiosk's own CPU rasterizer, shown with XPutImage (24-bit X11 display)
+};
+
 struct DisplayConfig {
     bool fullscreen{true};  // full screen on the primary monitor; false = a window
     int window_width{800};  // window size in pixels when not full screen
@@ -21,6 +28,7 @@ struct DisplayConfig {
     Rotation rotation{Rotation::k0};  // picture and touch turned clockwise: 0, 90, 180, 270
     double diagonal_in{0.0};  // visible diagonal in inches; 0 = ask the monitor, else 96 dpi
     double dpi{0.0};          // pixels per inch; 0 = from diagonal_in or the monitor
+    RendererChoice renderer{RendererChoice::kAuto};  // OpenGL or the CPU rasterizer
 };
 
 struct IdleConfig {

@@ -1,6 +1,7 @@
 #include "kiosk/platform/gl_renderer.hpp"
 
 #include <GL/gl.h>
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
@@ -10,10 +11,11 @@
 
 namespace treffpunkt {
 
-Result<void> GlRenderer::Init() {
+Result<std::unique_ptr<GlRenderer>> GlRenderer::Create(GLFWwindow* window) {
     if (!ImGui_ImplOpenGL3_Init("#version 130")) {
         return Fail("gl.init", "OpenGL 3 could not be initialised (install libgl1-mesa-dri)");
     }
+    std::unique_ptr<GlRenderer> renderer(new GlRenderer(window));
     if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) {
         return Fail("gl.init", "OpenGL 3 shaders could not be built");
     }
@@ -21,15 +23,19 @@ Result<void> GlRenderer::Init() {
     // with UploadFonts.
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui::GetIO().Fonts->Clear();
-    return Ok();
+    return renderer;
 }
 
-void GlRenderer::Shutdown() {
+GlRenderer::~GlRenderer() {
     if (m_font_texture != 0) {
         glDeleteTextures(1, &m_font_texture);
         m_font_texture = 0;
     }
     ImGui_ImplOpenGL3_Shutdown();
+}
+
+void GlRenderer::NewFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
 }
 
 void GlRenderer::UploadFonts() {
@@ -73,30 +79,9 @@ void GlRenderer::UploadFonts() {
 
 void GlRenderer::Render(ImDrawData* dd, Rotation rotation, float panel_w, float panel_h, int fb_w,
                         int fb_h) {
-    if (rotation != Rotation::k0) {
-        // Turn every vertex and clip rectangle from logical to panel coordinates: quarter turns
-        // keep clip rectangles axis-aligned, so scissoring still works.
-        const Vec2 panel{panel_w, panel_h};
-        for (int l = 0; l < dd->CmdListsCount; ++l) {
-            ImDrawList* list = dd->CmdLists[l];
-            for (ImDrawVert& v : list->VtxBuffer) {
-                const Vec2 p = LogicalToPanel(rotation, panel, Vec2{v.pos.x, v.pos.y});
-                v.pos = ImVec2(p.x, p.y);
-            }
-            for (ImDrawCmd& cmd : list->CmdBuffer) {
-                const Vec2 a =
-                    LogicalToPanel(rotation, panel, Vec2{cmd.ClipRect.x, cmd.ClipRect.y});
-                const Vec2 b =
-                    LogicalToPanel(rotation, panel, Vec2{cmd.ClipRect.z, cmd.ClipRect.w});
-                cmd.ClipRect = ImVec4(std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x),
-                                      std::max(a.y, b.y));
-            }
-        }
-        dd->DisplayPos = ImVec2(0.0f, 0.0f);
-        dd->DisplaySize = ImVec2(panel_w, panel_h);
-    }
-    dd->FramebufferScale = ImVec2(panel_w > 0 ? static_cast<float>(fb_w) / panel_w : 1.0f,
-                                  panel_h > 0 ? static_cast<float>(fb_h) / panel_h : 1.0f);
+    TurnDrawData(dd, rotation, panel_w, panel_h, fb_w, fb_h);
+    m_fb_w = fb_w;
+    m_fb_h = fb_h;
     glViewport(0, 0, fb_w, fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -104,7 +89,9 @@ void GlRenderer::Render(ImDrawData* dd, Rotation rotation, float panel_w, float 
     ImGui_ImplOpenGL3_RenderDrawData(dd);
 }
 
-Result<void> GlRenderer::Screenshot(const std::string& path, int fb_w, int fb_h) {
+Result<void> GlRenderer::Screenshot(const std::string& path) {
+    const int fb_w = m_fb_w;
+    const int fb_h = m_fb_h;
     std::vector<unsigned char> pixels(static_cast<size_t>(fb_w) * static_cast<size_t>(fb_h) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
@@ -123,6 +110,20 @@ Result<void> GlRenderer::Screenshot(const std::string& path, int fb_w, int fb_h)
         return Fail("io.write", "cannot write the screenshot " + path);
     }
     return Ok();
+}
+
+void GlRenderer::Present() {
+    glfwSwapBuffers(m_window);
+}
+
+void GlRenderer::Finish() {
+    glFinish();
+}
+
+void GlRenderer::PresentBlack() {
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glfwSwapBuffers(m_window);
 }
 
 }  // namespace treffpunkt

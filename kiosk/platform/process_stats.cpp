@@ -107,23 +107,26 @@ double Percentile(std::vector<double> values, double p) {
 
 std::string StatsJson(const GuiStats& s) {
     char buf[1024];
-    std::snprintf(buf, sizeof buf,
-                  "{\"first_frame_ms\": %.1f, \"frames_rendered\": %llu, \"peak_rss_kb\": %lld, "
-                  "\"anon_peak_kb\": %lld, \"private_dirty_peak_kb\": %lld, "
-                  "\"rss_exit_kb\": %lld, \"anon_exit_kb\": %lld, \"private_dirty_exit_kb\": %lld, "
-                  "\"heap_in_use_exit_kb\": %lld, "
-                  "\"frame_cpu_ms_p50\": %.3f, \"frame_cpu_ms_p99\": %.3f, "
-                  "\"process_cpu_ms\": %.1f, \"night_darkenings\": %llu}\n",
-                  s.first_frame_ms, static_cast<unsigned long long>(s.frames_rendered),
-                  static_cast<long long>(s.peak_rss_kb),
-                  static_cast<long long>(s.peak_memory.anonymous_kb),
-                  static_cast<long long>(s.peak_memory.private_dirty_kb),
-                  static_cast<long long>(s.exit_memory.rss_kb),
-                  static_cast<long long>(s.exit_memory.anonymous_kb),
-                  static_cast<long long>(s.exit_memory.private_dirty_kb),
-                  static_cast<long long>(s.heap_in_use_kb), Percentile(s.frame_cpu_ms, 50.0),
-                  Percentile(s.frame_cpu_ms, 99.0), s.process_cpu_ms,
-                  static_cast<unsigned long long>(s.night_darkenings));
+    std::snprintf(
+        buf, sizeof buf,
+        "{\"first_frame_ms\": %.1f, \"frames_rendered\": %llu, \"peak_rss_kb\": %lld, "
+        "\"anon_peak_kb\": %lld, \"private_dirty_peak_kb\": %lld, "
+        "\"rss_exit_kb\": %lld, \"anon_exit_kb\": %lld, \"private_dirty_exit_kb\": %lld, "
+        "\"heap_in_use_exit_kb\": %lld, "
+        "\"frame_cpu_ms_p50\": %.3f, \"frame_cpu_ms_p99\": %.3f, "
+        "\"render_cpu_ms_p50\": %.3f, \"render_cpu_ms_p99\": %.3f, "
+        "\"process_cpu_ms\": %.1f, \"night_darkenings\": %llu, \"renderer\": \"%s\", "
+        "\"present\": \"%s\"}\n",
+        s.first_frame_ms, static_cast<unsigned long long>(s.frames_rendered),
+        static_cast<long long>(s.peak_rss_kb), static_cast<long long>(s.peak_memory.anonymous_kb),
+        static_cast<long long>(s.peak_memory.private_dirty_kb),
+        static_cast<long long>(s.exit_memory.rss_kb),
+        static_cast<long long>(s.exit_memory.anonymous_kb),
+        static_cast<long long>(s.exit_memory.private_dirty_kb),
+        static_cast<long long>(s.heap_in_use_kb), Percentile(s.frame_cpu_ms, 50.0),
+        Percentile(s.frame_cpu_ms, 99.0), Percentile(s.render_cpu_ms, 50.0),
+        Percentile(s.render_cpu_ms, 99.0), s.process_cpu_ms,
+        static_cast<unsigned long long>(s.night_darkenings), s.renderer.c_str(), s.present.c_str());
     return buf;
 }
 

@@ -36,8 +36,11 @@ struct GuiStats {
     std::int64_t peak_rss_kb{0};
     MemorySample peak_memory;  // the largest of each field over the samples taken while running
     MemorySample exit_memory;  // at exit
-    std::int64_t heap_in_use_kb{0};    // at exit
-    std::vector<double> frame_cpu_ms;  // CPU time to build each frame (input, layout, draw lists)
+    std::int64_t heap_in_use_kb{0};     // at exit
+    std::vector<double> frame_cpu_ms;   // CPU time to build each frame (input, layout, draw lists)
+    std::vector<double> render_cpu_ms;  // CPU time to draw each frame (rasterize or submit to GL)
+    std::string renderer;               // "opengl" or "software"
+    std::string present;                // "swap", "shm" or "socket" (FrameRenderer::PresentPath)
     double process_cpu_ms{0.0};
     std::uint64_t night_darkenings{0};  // times the night schedule turned the display dark
 };

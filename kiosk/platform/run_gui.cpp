@@ -2,12 +2,12 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -21,6 +21,7 @@
 #include "kiosk/platform/gl_renderer.hpp"
 #include "kiosk/platform/process_stats.hpp"
 #include "kiosk/platform/script_runner.hpp"
+#include "kiosk/platform/software_renderer.hpp"
 #include "kiosk/platform/systemd_notify.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "sync/client/sync_engine.hpp"
@@ -51,6 +52,7 @@ UtcTime WallNow() {
 // Everything the GLFW callbacks need.
 struct LoopState {
     KioskUi* ui{nullptr};
+    FrameRenderer* renderer{nullptr};
     Rotation rotation{Rotation::k0};
     bool mouse_down{false};
 };
@@ -115,6 +117,14 @@ void OnChar(GLFWwindow* w, unsigned int c) {
 void OnKey(GLFWwindow* w, int key, int, int action, int) {
     if (key == GLFW_KEY_BACKSPACE && action != GLFW_RELEASE) {
         StateOf(w)->ui->PushBackspace();
+    }
+}
+
+// The window was uncovered or mapped: show the picture again, or draw a new one.
+void OnRefresh(GLFWwindow* w) {
+    LoopState* state = StateOf(w);
+    if (state->renderer != nullptr && !state->renderer->Repaint()) {
+        state->ui->Pacer().RequestFrames(1);
     }
 }
 
@@ -253,9 +263,24 @@ int RunKioskGui(const KioskLaunch& launch) {
                        "). Set DISPLAY (e.g. DISPLAY=:0) to a running X server, or start one: "
                        "'Xvfb :99 &' (apt-get install xvfb) then DISPLAY=:99");
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    // Without direct rendering, Mesa's OpenGL is a CPU rasterizer too (and loads LLVM): the
+    // kiosk's own is lighter. No OpenGL context is made for it at all.
+    const bool software =
+        config.display.renderer == RendererChoice::kSoftware ||
+        (config.display.renderer == RendererChoice::kAuto && !DisplayHasDirectRendering());
+    stats.renderer = software ? "software" : "opengl";
+    if (config.display.renderer == RendererChoice::kAuto) {
+        std::fprintf(stderr, "treffpunkt-kiosk: %s\n",
+                     software ? "the display has no direct rendering (no GPU): drawing on the CPU"
+                              : "drawing with OpenGL (the display has direct rendering)");
+    }
+    if (software) {
+        glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+    } else {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+        glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    }
     GLFWmonitor* monitor = config.display.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
     int width = config.display.window_width;
     int height = config.display.window_height;
@@ -267,11 +292,17 @@ int RunKioskGui(const KioskLaunch& launch) {
     GLFWwindow* window = glfwCreateWindow(width, height, "Treffpunkt", monitor, nullptr);
     if (window == nullptr) {
         glfwTerminate();
+        if (software) {
+            return Failure("cannot create a window (" + g_glfw_error + "); check the X server");
+        }
         return Failure("cannot create an OpenGL 3 window (" + g_glfw_error +
-                       "); install libgl1-mesa-dri, or check the X server");
+                       "); install libgl1-mesa-dri, set [display] renderer = \"software\", or "
+                       "check the X server");
     }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
+    if (!software) {
+        glfwMakeContextCurrent(window);
+        glfwSwapInterval(1);
+    }
     if (monitor != nullptr) {
         glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);  // a touch screen has none
     }
@@ -296,12 +327,22 @@ int RunKioskGui(const KioskLaunch& launch) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    GlRenderer renderer;
-    if (auto r = renderer.Init(); !r) {
-        return Failure(r.error().message);
+    std::unique_ptr<FrameRenderer> renderer;
+    if (software) {
+        auto made = SoftwareRenderer::Create(window);
+        if (!made) {
+            return Failure(made.error().message);
+        }
+        renderer = std::move(*made);
+    } else {
+        auto made = GlRenderer::Create(window);
+        if (!made) {
+            return Failure(made.error().message);
+        }
+        renderer = std::move(*made);
     }
     KioskUi ui(app, metrics);
-    if (auto r = ui.Init([&renderer] { renderer.UploadFonts(); }); !r) {
+    if (auto r = ui.Init([&renderer] { renderer->UploadFonts(); }); !r) {
         return Failure(r.error().message);
     }
     // "Vorlesen": espeak-ng on its own thread; it wakes the loop when it has finished reading.
@@ -325,13 +366,14 @@ int RunKioskGui(const KioskLaunch& launch) {
     SystemdNotifier systemd = SystemdNotifier::FromEnvironment();
     bool ready_sent = false;
     ui.SetNight(night ? &*night : nullptr);
-    LoopState loop{&ui, config.display.rotation};
+    LoopState loop{&ui, renderer.get(), config.display.rotation};
     glfwSetWindowUserPointer(window, &loop);
     glfwSetCursorPosCallback(window, OnCursor);
     glfwSetMouseButtonCallback(window, OnButton);
     glfwSetScrollCallback(window, OnScroll);
     glfwSetCharCallback(window, OnChar);
     glfwSetKeyCallback(window, OnKey);
+    glfwSetWindowRefreshCallback(window, OnRefresh);
     g_gui_running = true;
 
     std::optional<ScriptRunner> runner;
@@ -339,11 +381,10 @@ int RunKioskGui(const KioskLaunch& launch) {
         runner.emplace(std::move(script));
     }
     const std::int64_t start_ms = SteadyMs();
-    const std::optional<std::int64_t> exit_at_ms =
-        launch.exit_after_s
-            ? std::optional<std::int64_t>(start_ms +
-                                          static_cast<std::int64_t>(*launch.exit_after_s * 1000.0))
-            : std::nullopt;
+    // --exit-after: when to quit by itself (never without it).
+    const std::int64_t exit_at_ms =
+        launch.exit_after_s ? start_ms + static_cast<std::int64_t>(*launch.exit_after_s * 1000.0)
+                            : std::numeric_limits<std::int64_t>::max();
     std::optional<std::string> screenshot;
     constexpr std::int64_t kMemorySampleMs = 500;
     const bool stats_wanted = !launch.stats_path.empty();
@@ -373,8 +414,8 @@ int RunKioskGui(const KioskLaunch& launch) {
                 wait = 0;
             }
         }
-        if (exit_at_ms) {
-            const std::int64_t w = std::max<std::int64_t>(0, *exit_at_ms - now);
+        if (launch.exit_after_s) {
+            const std::int64_t w = std::max<std::int64_t>(0, exit_at_ms - now);
             wait = wait ? std::min(*wait, w) : w;
         }
         // systemd's watchdog expects a sign of life even while nothing is drawn; the night
@@ -399,7 +440,7 @@ int RunKioskGui(const KioskLaunch& launch) {
             glfwPollEvents();
         }
         now = SteadyMs();
-        if (exit_at_ms && now >= *exit_at_ms) {
+        if (now >= exit_at_ms) {
             break;
         }
         if (g_data_changed.exchange(false)) {
@@ -422,9 +463,7 @@ int RunKioskGui(const KioskLaunch& launch) {
                 // Nobody's search stays behind a dark screen; the picture goes black whatever
                 // the power command manages; then no more frames until a touch or the morning.
                 ui.ResetForNight();
-                glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-                glClear(GL_COLOR_BUFFER_BIT);
-                glfwSwapBuffers(window);
+                renderer->PresentBlack();
                 display_power.Switch(false);
                 ++stats.night_darkenings;
                 if (!ready_sent) {
@@ -450,22 +489,24 @@ int RunKioskGui(const KioskLaunch& launch) {
         const Vec2 logical =
             LogicalSize(loop.rotation, Vec2{static_cast<float>(ww), static_cast<float>(wh)});
         const double cpu0 = ThreadCpuMs();
-        ImGui_ImplOpenGL3_NewFrame();
+        renderer->NewFrame();
         ui.BuildFrame(now, WallNow(), logical.x, logical.y);
-        stats.frame_cpu_ms.push_back(ThreadCpuMs() - cpu0);
-        renderer.Render(ImGui::GetDrawData(), loop.rotation, static_cast<float>(ww),
-                        static_cast<float>(wh), fw, fh);
+        const double cpu1 = ThreadCpuMs();
+        stats.frame_cpu_ms.push_back(cpu1 - cpu0);
+        renderer->Render(ImGui::GetDrawData(), loop.rotation, static_cast<float>(ww),
+                         static_cast<float>(wh), fw, fh);
+        stats.render_cpu_ms.push_back(ThreadCpuMs() - cpu1);
         if (screenshot) {
-            auto r = renderer.Screenshot(*screenshot, fw, fh);
+            auto r = renderer->Screenshot(*screenshot);
             if (runner) {
                 runner->ScreenshotDone(r.has_value(), r ? "" : r.error().message);
             }
             screenshot.reset();
         }
-        glfwSwapBuffers(window);
+        renderer->Present();
         ++stats.frames_rendered;
         if (stats.frames_rendered == 1) {
-            glFinish();
+            renderer->Finish();
             stats.first_frame_ms = ProcessAgeMs();
             if (!ready_sent) {
                 ready_sent = systemd.Ready();  // "active" once residents can see the kiosk
@@ -485,6 +526,7 @@ int RunKioskGui(const KioskLaunch& launch) {
     ui.SetSpeech(nullptr);
     speech.reset();
 
+    stats.present = renderer->PresentPath();
     stats.peak_rss_kb = PeakRssKb();
     stats.process_cpu_ms = ProcessCpuMs();
     stats.exit_memory = SampleMemory();
@@ -497,7 +539,8 @@ int RunKioskGui(const KioskLaunch& launch) {
             std::fprintf(stderr, "treffpunkt-kiosk: cannot write %s\n", launch.stats_path.c_str());
         }
     }
-    renderer.Shutdown();
+    loop.renderer = nullptr;
+    renderer.reset();
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
     glfwTerminate();

@@ -1,7 +1,7 @@
-// The GUI entry point: a GLFW 3.3 window with OpenGL 3, the event-driven main loop, touch
-// (arriving as mouse events) mapped through the configured rotation, the script runner and
-// the statistics. kiosk/main.cpp calls RunKioskGui when treffpunkt-kiosk runs without a
-// subcommand.
+// The GUI entry point: a GLFW 3.3 window drawn with OpenGL 3 or on the CPU (FrameRenderer),
+// the event-driven main loop, touch (arriving as mouse events) mapped through the configured
+// rotation, the script runner and the statistics. kiosk/main.cpp calls RunKioskGui when
+// treffpunkt-kiosk runs without a subcommand.
 //
 // Deliberately not here: a native Wayland touch path (GLFW drops touch there; the kiosk runs
 // under cage with Xwayland), and any network code (the sync thread only calls WakeKioskGui).

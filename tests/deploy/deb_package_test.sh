@@ -102,7 +102,7 @@ expect_depends() {  # DEB PACKAGE...
 }
 
 check_common "$kiosk_deb" treffpunkt-kiosk
-expect_depends "$kiosk_deb" cage xwayland seatd libgl1 fonts-noto-core libsqlite3-0 libglfw3
+expect_depends "$kiosk_deb" cage xwayland seatd libgl1 fonts-noto-core libsqlite3-0 libglfw3 libx11-6 libxext6
 kl="$work/$(basename "$kiosk_deb").list"
 expect_entry "$kiosk_deb" -rwxr-xr-x ./usr/bin/treffpunkt-kiosk
 expect_entry "$kiosk_deb" -rwxr-xr-x ./usr/libexec/treffpunkt/display-power

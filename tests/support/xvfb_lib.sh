@@ -1,6 +1,6 @@
 # Sourced by the tests that run the real kiosk under Xvfb (tests/kiosk/*/xvfb_*_test.sh):
 #   source "$src/tests/support/xvfb_lib.sh"   # sets $work and pids=(), cleans up on exit
-#   start_xvfb 1920x1080                       # a private X server; exports DISPLAY
+#   start_xvfb 1920x1080 [-extension MIT-SHM]  # a private X server; exports DISPLAY
 #   port=$(free_port 20000)                    # a TCP port on 127.0.0.1 nothing listens on
 # Every pid added to "pids" is killed on exit; $work is removed unless KEEP_WORK=1.
 # shellcheck shell=bash
@@ -14,10 +14,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_xvfb() {  # start_xvfb WIDTHxHEIGHT
-    local display_no=$(( 100 + $$ % 400 ))
+start_xvfb() {  # start_xvfb WIDTHxHEIGHT [XVFB_ARGS...]
+    local size=$1 display_no=$(( 100 + $$ % 400 ))
+    shift
     while [ -e "/tmp/.X11-unix/X$display_no" ]; do display_no=$(( display_no + 1 )); done
-    Xvfb ":$display_no" -screen 0 "$1x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+    Xvfb ":$display_no" -screen 0 "${size}x24" -nolisten tcp "$@" >>"$work/xvfb.log" 2>&1 &
     pids+=("$!")
     for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.05; done
     export DISPLAY=":$display_no"

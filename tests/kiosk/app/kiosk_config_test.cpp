@@ -20,6 +20,20 @@ TEST(KioskConfig, EmptyTextGivesTheDefaults) {
     EXPECT_EQ(c->theme.text_size, TextSize::kNormal);
     EXPECT_EQ(c->speech.read_aloud, ReadAloudMode::kAuto);
     EXPECT_EQ(c->speech.volume_percent, 100);
+    EXPECT_EQ(c->display.renderer, RendererChoice::kAuto);
+}
+
+TEST(KioskConfig, RendererIsAutoOpenGlOrSoftware) {
+    auto gl = ParseKioskConfig("[display]\nrenderer = \"opengl\"\n");
+    ASSERT_TRUE(gl) << gl.error().message;
+    EXPECT_EQ(gl->display.renderer, RendererChoice::kOpenGl);
+    auto cpu = ParseKioskConfig("[display]\nrenderer = \"software\"\n");
+    ASSERT_TRUE(cpu) << cpu.error().message;
+    EXPECT_EQ(cpu->display.renderer, RendererChoice::kSoftware);
+    auto bad = ParseKioskConfig("[display]\nrenderer = \"vulkan\"\n");
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("display.renderer"), std::string::npos);
+    EXPECT_NE(bad.error().message.find("vulkan"), std::string::npos);
 }
 
 TEST(KioskConfig, SpeechSettings) {
@@ -60,6 +74,7 @@ TEST(KioskConfig, TheExampleFileParsesToTheDefaults) {
     EXPECT_EQ(c->speech.read_aloud, d->speech.read_aloud);
     EXPECT_EQ(c->speech.volume_percent, d->speech.volume_percent);
     EXPECT_EQ(c->speech.rate_wpm, d->speech.rate_wpm);
+    EXPECT_EQ(c->display.renderer, d->display.renderer);
     EXPECT_EQ(c->place_id, "");
 }
 

@@ -2,8 +2,9 @@
 # Runs the real kiosk under a virtual X server (Xvfb): visits every screen with --script at
 # 800x480 (7") and 1920x1080 (15.6"), a turned panel and the no-data screen; home, results, a
 # detail and the keyboard in each of the seven languages at the largest text size and in
-# German at each text size; and checks that every screenshot shows something. Also checks
-# the script runner's errors and the demo configuration.
+# German at each text size; and checks that every screenshot shows something. Compares the
+# OpenGL and the software renderer's pictures of the same screens. Also checks the script
+# runner's errors and the demo configuration.
 # Usage: xvfb_screens_test.sh KIOSK_BINARY PNG_CHECK SOURCE_DIR [OUT_DIR]
 set -euo pipefail
 kiosk=$1; png_check=$2; src=$3; out=${4:-}
@@ -104,6 +105,49 @@ printf 'expect Ort der Begegnung Innenstadt\nexpect Heute hier\nscreenshot %s/de
 "$png_check" "$shots"/*.png
 count=$(find "$shots" -maxdepth 1 -name '*.png' | wc -l)
 [ "$count" -ge 78 ] || { echo "expected at least 78 screenshots, got $count"; exit 1; }
+
+# Xvfb has no direct rendering: "auto" chose the kiosk's own CPU rasterizer for the runs above.
+grep -q '"renderer": "software"' "$work/800x480.json" || { echo "auto did not pick software"; exit 1; }
+# The two renderers draw the same pictures: OpenGL (Mesa) against the CPU rasterizer, upright
+# and turned, in the default and the high-contrast theme, with Arabic, Cyrillic and the keyboard.
+compare_run() {  # compare_run NAME ROTATION THEME LANG: screenshots $work/cmp-NAME-RENDERER-*.png
+    local name=$1 rotation=$2 contrast=$3 lang=$4
+    for renderer in opengl software; do
+        printf '[display]\ndiagonal_in = 7.0\nrotation = %s\nrenderer = "%s"\n[theme]\nhigh_contrast = %s\n[languages]\ndefault = "%s"\n' \
+            "$rotation" "$renderer" "$contrast" "$lang" >"$work/cmp.toml"
+        {
+            echo "screenshot $work/cmp-$name-$renderer-1.png"
+            echo "tap $(catalog "$lang" home.offers)"
+            echo "screenshot $work/cmp-$name-$renderer-2.png"
+            echo "tap $(catalog "$lang" home.search)"
+            echo "type Deutschkurs"
+            echo "screenshot $work/cmp-$name-$renderer-3.png"
+            echo "tap $(catalog "$lang" keyboard.done)"
+            echo "tap $(course_title "$lang")"
+            echo "screenshot $work/cmp-$name-$renderer-4.png"
+            echo "quit"
+        } >"$work/cmp.script"
+        "$kiosk" --db "$work/sample.db" --config "$work/cmp.toml" --window 800x480 \
+            --script "$work/cmp.script" --stats "$work/cmp-$renderer.json"
+        grep -q "\"renderer\": \"$renderer\"" "$work/cmp-$renderer.json" ||
+            { echo "$name: not drawn by $renderer"; exit 1; }
+    done
+    for i in 1 2 3 4; do
+        "$png_check" --same "$work/cmp-$name-opengl-$i.png" "$work/cmp-$name-software-$i.png"
+    done
+}
+compare_run upright 0 false de
+compare_run turned 90 true ar
+compare_run cyrillic 180 false uk
+# A display without shared memory (as a remote one): the picture goes through the socket.
+start_xvfb 1920x1080 -extension MIT-SHM
+printf '[display]\ndiagonal_in = 7.0\nrenderer = "software"\n' >"$work/noshm.toml"
+printf 'screenshot %s/noshm-1.png\nquit\n' "$work" >"$work/noshm.script"
+"$kiosk" --db "$work/sample.db" --config "$work/noshm.toml" --window 800x480 \
+    --script "$work/noshm.script" --stats "$work/noshm.json"
+grep -q '"present": "socket"' "$work/noshm.json" || { echo "no-SHM: $(cat "$work/noshm.json")"; exit 1; }
+grep -q '"present": "shm"' "$work/cmp-software.json" || { echo "SHM: $(cat "$work/cmp-software.json")"; exit 1; }
+"$png_check" --same "$work/cmp-upright-opengl-1.png" "$work/noshm-1.png"
 
 # The script runner's errors: unknown command (exit 2, with the line), failed expect (exit 1).
 printf 'tap Angebote\nfrobnicate\n' >"$work/bad.script"
