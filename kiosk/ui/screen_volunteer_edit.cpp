@@ -159,7 +159,9 @@ void DrawScheduleEditor(ScreenContext& ctx) {
     if (r >= 0) {
         c.repetition = repetitions[r].repetition;
         if (c.repetition == Repetition::kMonthly && c.weekdays.size() > 1) {
-            c.weekdays.resize(1);
+            // Monthly means one weekday: the first chosen stays. (erase, not resize: GCC 12
+            // warns -Warray-bounds on resize's growing branch at -O2.)
+            c.weekdays.erase(c.weekdays.begin() + 1, c.weekdays.end());
         }
         ++ctx.state.generation;
     }
