@@ -189,6 +189,22 @@ std::optional<std::pair<int, int>> ParseWindowSize(const std::string& text) {
     return std::nullopt;
 }
 
+// The CPU renderer, or OpenGL on the window's current context.
+Result<std::unique_ptr<FrameRenderer>> MakeRenderer(bool software, GLFWwindow* window) {
+    if (software) {
+        auto made = SoftwareRenderer::Create(window);
+        if (!made) {
+            return ErrorFrom(made);
+        }
+        return std::unique_ptr<FrameRenderer>(std::move(*made));
+    }
+    auto made = GlRenderer::Create(window);
+    if (!made) {
+        return ErrorFrom(made);
+    }
+    return std::unique_ptr<FrameRenderer>(std::move(*made));
+}
+
 }  // namespace
 
 void WakeKioskGui(bool data_changed) {
@@ -327,20 +343,11 @@ int RunKioskGui(const KioskLaunch& launch) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    std::unique_ptr<FrameRenderer> renderer;
-    if (software) {
-        auto made = SoftwareRenderer::Create(window);
-        if (!made) {
-            return Failure(made.error().message);
-        }
-        renderer = std::move(*made);
-    } else {
-        auto made = GlRenderer::Create(window);
-        if (!made) {
-            return Failure(made.error().message);
-        }
-        renderer = std::move(*made);
+    auto made = MakeRenderer(software, window);
+    if (!made) {
+        return Failure(made.error().message);
     }
+    std::unique_ptr<FrameRenderer> renderer = std::move(*made);
     KioskUi ui(app, metrics);
     if (auto r = ui.Init([&renderer] { renderer->UploadFonts(); }); !r) {
         return Failure(r.error().message);

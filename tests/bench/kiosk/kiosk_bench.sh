@@ -37,6 +37,10 @@ printf '[display]\ndiagonal_in = 7.0\nrenderer = "opengl"\n' >"$work/k-opengl.to
 field() { sed -n "s/.*\"$2\": \([0-9.]*\).*/\1/p" "$1"; }
 renderer() { sed -n 's/.*"renderer": "\([a-z]*\)".*/\1/p' "$1"; }
 
+memory() {  # memory NAME STATS_JSON OFFERS: one JSON line
+    echo "{\"bench\": \"$1\", \"renderer\": \"$(renderer "$2")\", \"offers\": $3, \"peak_rss_kb\": $(field "$2" peak_rss_kb), \"anon_peak_kb\": $(field "$2" anon_peak_kb), \"private_dirty_peak_kb\": $(field "$2" private_dirty_peak_kb), \"heap_in_use_exit_kb\": $(field "$2" heap_in_use_exit_kb), \"target_rss_kb\": 40960}"
+}
+
 for config in k k-opengl; do
     # Cold start: best of 5 (the first run also warms the page cache).
     printf 'quit\n' >"$work/quit.script"
@@ -48,10 +52,6 @@ for config in k k-opengl; do
         if [ -z "$best" ] || awk "BEGIN{exit !($ms < $best)}"; then best=$ms; fi
     done
     echo "{\"bench\": \"kiosk_cold_start\", \"renderer\": \"$(renderer "$work/cold.json")\", \"first_frame_ms\": $best, \"target_ms\": 150}"
-
-    memory() {  # memory NAME STATS_JSON OFFERS: one JSON line
-        echo "{\"bench\": \"$1\", \"renderer\": \"$(renderer "$2")\", \"offers\": $3, \"peak_rss_kb\": $(field "$2" peak_rss_kb), \"anon_peak_kb\": $(field "$2" anon_peak_kb), \"private_dirty_peak_kb\": $(field "$2" private_dirty_peak_kb), \"heap_in_use_exit_kb\": $(field "$2" heap_in_use_exit_kb), \"target_rss_kb\": 40960}"
-    }
 
     # Memory with the sample data (home, results, a detail).
     printf 'tap Angebote\ntap Kostenlos\ntap Kostenlos\ntap Suchen\ntype Deutschkurs\ntap Fertig\ntap Deutschkurs A1 – für Anfängerinnen und Anfänger\nwait 300\nquit\n' >"$work/visit.script"
